@@ -1,0 +1,109 @@
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { BestandFout, formaatVan, leesRecords } from '@bron/aanlevering-domein';
+import { EventTypes, InstellingTopics, type AanleverBatchVerwerkt, type AanleverRecord, type Terugkoppeling } from '@bron/contracts';
+import { isGeldigeBrin } from '@bron/domein';
+import { nieuwBericht, type UitgaandBericht, PlatformClient } from '@bron/infra';
+import { GebruiksFout, getal, leesArgumenten, wachtTot } from '../gebruik';
+import { Voortgang } from '../voortgang';
+
+const PER_SEND = 500;
+
+/**
+ * `bron aanleveren <bestand> --instelling <BRIN>`: streams the file to the instelling's intake
+ * topic, waits until every record has its terugkoppeling, prints the counts and writes the
+ * terugkoppeling next to the input as CSV. Exit 0 when every record got its answer.
+ */
+export async function aanleveren(args: string[]): Promise<number> {
+  const { values, positionals } = leesArgumenten(args, {
+    instelling: { type: 'string' }, 'batch-id': { type: 'string' }, timeout: { type: 'string' },
+  });
+  const [bestand] = positionals;
+  if (!bestand || positionals.length > 1) throw new GebruiksFout('geef precies één bestand');
+  const instelling = values.instelling ?? '';
+  if (!isGeldigeBrin(instelling)) throw new GebruiksFout(`--instelling moet een BRIN zijn (2 cijfers + 2 letters/cijfers), niet '${instelling}'`);
+  const formaat = formaatVan(bestand);
+  if (!formaat) throw new GebruiksFout(`${bestand}: alleen .csv en .jsonl (of .ndjson) worden gelezen`);
+  await fs.access(bestand).catch(() => { throw new GebruiksFout(`${bestand} kan niet worden gelezen`); });
+  const timeoutMs = getal(values.timeout, 'timeout', 600) * 1000;
+  const batchId = values['batch-id'] ?? randomUUID();
+
+  const uitvoer = `${bestand.replace(/\.(csv|jsonl|ndjson)$/i, '')}.terugkoppeling.csv`;
+  const csv = createWriteStream(uitvoer, { encoding: 'utf8' });
+  csv.write('recordnummer,regel,persoonsnummer,inschrijving_id,soort,codes,tekst\n');
+  const beantwoord = new Set<number>();
+  const tellingen = { MELDING: 0, SIGNAAL: 0, AFKEURING: 0 };
+  let samenvatting: AanleverBatchVerwerkt | undefined;
+  let verzonden = 0;
+  const voortgang = new Voortgang(process.stderr);
+  const kafka = new PlatformClient();
+  try {
+    await kafka.volg([InstellingTopics.terugkoppeling(instelling)], (b) => {
+      if (b.metadata.eventType === EventTypes.AanleverBatchVerwerkt && (b.value as AanleverBatchVerwerkt).batchId === batchId) {
+        samenvatting = b.value as AanleverBatchVerwerkt;
+      } else if (b.metadata.eventType === EventTypes.Terugkoppeling) {
+        const t = b.value as Terugkoppeling;
+        if (t.batchId !== batchId || beantwoord.has(t.recordnummer)) return;
+        beantwoord.add(t.recordnummer);
+        tellingen[t.soort] += 1;
+        csv.write(csvRegel(t));
+        voortgang.toon(verzonden, beantwoord.size);
+      }
+    });
+    await kafka.ensureTopics([InstellingTopics.aanlevering(instelling)]);
+
+    const origin = `aanlevering:${instelling}:${batchId}`;
+    let wachtrij: UitgaandBericht[] = [];
+    try {
+      for await (const record of leesRecords(createReadStream(bestand), formaat)) {
+        verzonden += 1;
+        const value: AanleverRecord = 'velden' in record
+          ? { batchId, recordnummer: verzonden, regel: record.regel, velden: record.velden, leesfout: null }
+          : { batchId, recordnummer: verzonden, regel: record.regel, velden: {}, leesfout: record.leesfout };
+        wachtrij.push(nieuwBericht({ topic: InstellingTopics.aanlevering(instelling), key: batchId, type: EventTypes.AanleverRecord, value, origin }));
+        if (wachtrij.length >= PER_SEND) {
+          await kafka.send(wachtrij);
+          wachtrij = [];
+          voortgang.toon(verzonden, beantwoord.size);
+        }
+      }
+    } catch (error) {
+      if (error instanceof BestandFout) throw new GebruiksFout(`${bestand}: ${error.message}`);
+      throw error;
+    }
+    wachtrij.push(nieuwBericht({
+      topic: InstellingTopics.aanlevering(instelling), key: batchId, type: EventTypes.AanleverBatchAfgesloten,
+      value: { batchId, aantalRecords: verzonden, bestandsnaam: bestand.split('/').pop() ?? bestand }, origin,
+    }));
+    await kafka.send(wachtrij);
+    voortgang.toon(verzonden, beantwoord.size);
+
+    await wachtTot(() => samenvatting !== undefined && beantwoord.size >= verzonden, timeoutMs, `terugkoppeling van batch ${batchId}`);
+    voortgang.klaar(verzonden, beantwoord.size);
+    process.stdout.write(
+      `batch ${batchId} van ${instelling}: ${verzonden} records aangeleverd, ${beantwoord.size} beantwoord: ` +
+        `${tellingen.MELDING} meldingen, ${tellingen.SIGNAAL} signalen, ${tellingen.AFKEURING} afkeuringen\n` +
+        `terugkoppeling geschreven naar ${uitvoer}\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof GebruiksFout) throw error;
+    voortgang.klaar(verzonden, beantwoord.size);
+    process.stderr.write(`bron aanleveren: ${(error as Error).message}\n`);
+    return 1;
+  } finally {
+    await new Promise((resolve) => csv.end(resolve));
+    await kafka.sluit();
+  }
+}
+
+function csvVeld(waarde: string | number | null): string {
+  const tekst = waarde === null ? '' : String(waarde);
+  return /[",\n\r]/.test(tekst) ? `"${tekst.replace(/"/g, '""')}"` : tekst;
+}
+
+function csvRegel(t: Terugkoppeling): string {
+  const codes = t.codes.map((c) => c.code).join(' ');
+  const tekst = t.codes.map((c) => c.tekst).join(' | ');
+  return [t.recordnummer, t.regel, t.persoonsnummer, t.inschrijvingId, t.soort, codes, tekst].map(csvVeld).join(',') + '\n';
+}

@@ -1,0 +1,33 @@
+import { promises as fs } from 'node:fs';
+import { berekenVanJson } from '@bron/cascade';
+import { laadKwalificaties } from '@bron/infra';
+import { GebruiksFout, leesArgumenten } from '../gebruik';
+
+/**
+ * `bron bereken <invoer.json | ->`: the cascade for one student's history, as one JSON object on
+ * stdout. Invalid input: exit 2 and a message per field, never a stack trace.
+ */
+export async function bereken(args: string[]): Promise<number> {
+  const { positionals } = leesArgumenten(args, {});
+  const [bestand] = positionals;
+  if (!bestand || positionals.length > 1) throw new GebruiksFout('geef één invoerbestand, of - voor standaardinvoer');
+  const tekst = bestand === '-' ? await leesStdin() : await fs.readFile(bestand, 'utf8').catch(() => { throw new GebruiksFout(`${bestand} kan niet worden gelezen`); });
+  let json: unknown;
+  try {
+    json = JSON.parse(tekst);
+  } catch (error) {
+    throw new GebruiksFout(`invoer is geen geldige JSON: ${(error as Error).message}`);
+  }
+  const resultaat = berekenVanJson(json, laadKwalificaties());
+  if (!resultaat.ok) {
+    throw new GebruiksFout(`ongeldige invoer:\n${resultaat.fouten.map((f) => `  ${f.veld}: ${f.melding}`).join('\n')}`);
+  }
+  process.stdout.write(JSON.stringify(resultaat.berekening, null, 2) + '\n');
+  return 0;
+}
+
+async function leesStdin(): Promise<string> {
+  const delen: Buffer[] = [];
+  for await (const deel of process.stdin) delen.push(deel as Buffer);
+  return Buffer.concat(delen).toString('utf8');
+}

@@ -1,0 +1,99 @@
+import { randomBytes } from 'node:crypto';
+import { EventTypes, InstellingTopics, Topics, type AanleverBatchVerwerkt, type BasissetBerekend, type FotoGemaakt, type Notificatie, type Terugkoppeling } from '@bron/contracts';
+import { ServiceSupervisor, Verzamelaar } from '@bron/devtools';
+import { TestDatabase, nieuwBericht } from '@bron/infra';
+
+/**
+ * The walking skeleton (issue 2), against the real broker and database with the four services as
+ * separate processes: intake -> terugkoppeling -> basisset -> foto -> an external change ->
+ * notificatie, and nothing on another instelling's topics.
+ */
+describe('walking skeleton: one inschrijving from aanlevering to notificatie', () => {
+  const STUDENT = '123456782';
+  let db: TestDatabase;
+  let services: ServiceSupervisor;
+  let verzamelaar: Verzamelaar;
+  const logs: string[] = [];
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    db = await TestDatabase.maak();
+    env = {
+      DATABASE_URL: db.url,
+      BRON_TOPIC_PREFIX: `t${randomBytes(4).toString('hex')}.`,
+      BRON_PEILDATUM: '2016-11-15',
+      INSTELLINGEN: '25LX,26AB',
+      LOG_LEVEL: 'warn',
+      KAFKA_SESSION_TIMEOUT_MS: '6000',
+      KAFKA_HEARTBEAT_INTERVAL_MS: '500',
+    };
+    services = new ServiceSupervisor({ env, log: (s, r) => logs.push(`${s}: ${r}`) });
+    await services.start();
+    verzamelaar = new Verzamelaar(env);
+    await verzamelaar.volg(['25LX', '26AB'].flatMap((brin) => Object.values(InstellingTopics).map((t) => t(brin))));
+  });
+
+  afterAll(async () => {
+    await verzamelaar?.sluit();
+    await services?.stop();
+    await db?.verwijder();
+    if (logs.some((r) => r.includes('"level":"error"'))) console.log(logs.filter((r) => r.includes('"level":"error"')).join('\n'));
+  });
+
+  it('answers, computes, photographs and notifies the right instelling only', async () => {
+    const batchId = 'skelet-1';
+    const origin = `aanlevering:25LX:${batchId}`;
+    const intake = InstellingTopics.aanlevering('25LX');
+    await verzamelaar.platform.send([
+      nieuwBericht({
+        topic: intake, key: batchId, type: EventTypes.AanleverRecord, origin,
+        value: {
+          batchId, recordnummer: 1, regel: 2, leesfout: null,
+          velden: { soort: 'INSCHRIJVING', mutatie: 'T', instelling: '25LX', persoonsnummer: STUDENT, inschrijving_id: 'INS-1', crebo: '25078', leerweg: 'BOL', intensiteit: 'VT', begindatum: '2016-08-01' },
+        },
+      }),
+      nieuwBericht({ topic: intake, key: batchId, type: EventTypes.AanleverBatchAfgesloten, origin, value: { batchId, aantalRecords: 1, bestandsnaam: null } }),
+    ]);
+
+    // aanlevering answers at once on the instelling's own topic
+    const [antwoord] = await verzamelaar.wachtOp<Terugkoppeling>('terugkoppeling', (b) => b.filter((m) => m.metadata.eventType === EventTypes.Terugkoppeling));
+    expect(antwoord.topic).toBe(InstellingTopics.terugkoppeling('25LX'));
+    expect(antwoord.value).toMatchObject({ batchId, recordnummer: 1, soort: 'MELDING', persoonsnummer: STUDENT, codes: [{ code: 'M00' }] });
+    expect(antwoord.metadata.origin).toBe(origin);
+    const [samenvatting] = await verzamelaar.wachtOp<AanleverBatchVerwerkt>('batchsamenvatting', (b) => b.filter((m) => m.metadata.eventType === EventTypes.AanleverBatchVerwerkt));
+    expect(samenvatting.value).toMatchObject({ aantalRecords: 1, meldingen: 1, signalen: 0, afkeuringen: 0 });
+
+    // bekostiging publishes the status right after the inschrijving: first verblijfsjaar, cascade regime
+    const [status] = await verzamelaar.wachtOp<BasissetBerekend>('bekostigingsstatus', (b) => b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX')));
+    expect(status.value).toMatchObject({
+      persoonsnummer: STUDENT, instelling: '25LX', inschrijvingId: 'INS-1', teldatum: '2016-10-01', bekostigingsjaar: 2018, regime: 'cascade2015',
+      basisset: { bekostigd: true, verblijfsjaar: 1, verblijfsjaarfactor: 1.2, leerwegfactor: 1, prijsfactor: 1.3 },
+      oorzaak: { soort: 'AANLEVERING', instelling: '25LX' },
+    });
+    expect(status.metadata.causationId).not.toBeNull();
+    expect(status.metadata.correlationId).toBe(antwoord.metadata.correlationId);
+
+    // foto on request, from foto's projection
+    const aanvraagId = `foto-${randomBytes(3).toString('hex')}`;
+    await verzamelaar.platform.send([nieuwBericht({ topic: Topics.fotoAanvraag, key: '25LX', type: EventTypes.FotoAangevraagd, value: { aanvraagId, instelling: '25LX', soort: 'OP_VERZOEK', peildatum: '2016-10-01' }, origin: 'aanvraag:25LX' })]);
+    const [foto] = await verzamelaar.wachtOp<FotoGemaakt>('foto', (b) => b.filter((m) => m.metadata.eventType === EventTypes.FotoGemaakt));
+    expect(foto.topic).toBe(InstellingTopics.foto('25LX'));
+    expect(foto.value.studenten).toEqual([expect.objectContaining({ persoonsnummer: STUDENT, crebo: '25078', leerweg: 'BOL', niveau: 3, bekostigd: true, verblijfsjaar: 1 })]);
+    expect(foto.value.terugmeldingsoverzicht).toEqual([{ crebo: '25078', leerweg: 'BOL', niveau: 3, verblijfsjaar: 1, inschrijvingen: 1, bekostigd: 1 }]);
+    expect(foto.value.sectorTotaalInschrijvingen).toBe(1);
+
+    // an external change: the BRP says this adult had no lawful residence when the programme started
+    await verzamelaar.platform.send([nieuwBericht({
+      topic: Topics.persoon, key: STUDENT, type: EventTypes.PersoonGewijzigd, origin: 'extern:BRP',
+      value: { persoonsnummer: STUDENT, bron: 'BRP', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal', verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }] },
+    })]);
+    const [notificatie] = await verzamelaar.wachtOp<Notificatie>('notificatie', (b) => b.filter((m) => m.metadata.eventType === EventTypes.Notificatie));
+    expect(notificatie.topic).toBe(InstellingTopics.notificatie('25LX'));
+    expect(notificatie.value).toMatchObject({ instelling: '25LX', persoonsnummer: STUDENT, inschrijvingId: 'INS-1', oorzaak: { soort: 'EXTERN', bron: 'BRP' } });
+    expect(notificatie.value.wijzigingen).toEqual(expect.arrayContaining([{ veld: 'bekostigd', oud: 'true', nieuw: 'false' }]));
+    expect(notificatie.metadata.origin).toBe('extern:BRP');
+
+    // nothing at all for the other instelling
+    expect(verzamelaar.berichten.filter((m) => m.topic.startsWith('instelling.26AB.'))).toEqual([]);
+  });
+});

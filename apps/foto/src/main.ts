@@ -1,0 +1,4 @@
+import { startService } from '@bron/infra';
+import { FotoModule } from './app.module';
+
+void startService(FotoModule.register());

@@ -1,0 +1,4 @@
+import { startService } from '@bron/infra';
+import { NotificatieModule } from './app.module';
+
+void startService(NotificatieModule.register());

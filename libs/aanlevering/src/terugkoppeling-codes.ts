@@ -1,0 +1,42 @@
+/**
+ * The catalogue of terugkoppeling codes (domain.md D6; documented in docs/terugkoppeling-codes.md).
+ * Codes are stable and at most 3 characters; the text names its parameters as {naam}.
+ */
+export type TerugkoppelingSoort = 'MELDING' | 'SIGNAAL' | 'AFKEURING';
+
+export const TERUGKOPPELING_CODES = {
+  M00: { soort: 'MELDING', tekst: 'Record verwerkt.' },
+  A01: { soort: 'AFKEURING', tekst: 'Persoonsnummer {persoonsnummer} is geen geldig BSN of onderwijsnummer (9 cijfers, 11-proef).' },
+  A02: { soort: 'AFKEURING', tekst: 'BRIN {brin} heeft niet de vorm van 2 cijfers en 2 letters of cijfers, of is niet de aanleverende instelling {aanleverend}.' },
+  A03: { soort: 'AFKEURING', tekst: 'Crebo {crebo} is geen bekende kwalificatie.' },
+  A04: { soort: 'AFKEURING', tekst: 'Leerweg {leerweg} is niet toegestaan voor kwalificatie {crebo} (toegestaan: {toegestaan}).' },
+  A05: { soort: 'AFKEURING', tekst: 'Veld {veld} bevat geen geldige datum (JJJJ-MM-DD): {waarde}.' },
+  A06: { soort: 'AFKEURING', tekst: 'Einddatum {einde} ligt voor begindatum {begin}.' },
+  A07: { soort: 'AFKEURING', tekst: 'Inschrijving {inschrijvingId} is niet bekend bij deze instelling; {mutatie} is niet mogelijk.' },
+  A08: { soort: 'AFKEURING', tekst: 'Veld {veld} heeft een onbekende waarde {waarde} (toegestaan: {toegestaan}).' },
+  A09: { soort: 'AFKEURING', tekst: 'Verplicht veld {veld} ontbreekt.' },
+  A10: { soort: 'AFKEURING', tekst: 'Inschrijving {inschrijvingId} bestaat al; gebruik mutatie W om haar te wijzigen.' },
+  A11: { soort: 'AFKEURING', tekst: 'Regel {regel} kon niet worden gelezen: {fout}.' },
+} as const satisfies Record<string, { soort: TerugkoppelingSoort; tekst: string }>;
+
+export type TerugkoppelingCodeId = keyof typeof TERUGKOPPELING_CODES;
+
+export interface TerugkoppelingCode {
+  code: TerugkoppelingCodeId;
+  soort: TerugkoppelingSoort;
+  tekst: string;
+  parameters: Record<string, string>;
+}
+
+export function terugkoppelingCode(code: TerugkoppelingCodeId, parameters: Record<string, string> = {}): TerugkoppelingCode {
+  const entry = TERUGKOPPELING_CODES[code];
+  const tekst = entry.tekst.replace(/\{(\w+)\}/g, (_, naam: string) => parameters[naam] ?? `{${naam}}`);
+  return { code, soort: entry.soort, tekst, parameters };
+}
+
+const ERNST: Record<TerugkoppelingSoort, number> = { MELDING: 0, SIGNAAL: 1, AFKEURING: 2 };
+
+/** The soort of a record's answer: the most severe of its codes. */
+export function zwaarsteSoort(codes: TerugkoppelingCode[]): TerugkoppelingSoort {
+  return codes.reduce<TerugkoppelingSoort>((zwaarste, c) => (ERNST[c.soort] > ERNST[zwaarste] ? c.soort : zwaarste), 'MELDING');
+}

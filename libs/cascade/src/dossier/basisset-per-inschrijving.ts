@@ -1,0 +1,147 @@
+import { eenOktober, jaarVan, type IsoDatum } from '../datum';
+import type { BasissetInschrijving, Berekening, BerekeningInvoer, Reden } from '../model';
+import type { Kwalificatietabel } from '../referentie/kwalificaties';
+import { REDENEN } from '../regels/redenen';
+import type { DossierInschrijving, Studentdossier } from './studentdossier';
+
+/**
+ * What one instelling sees of its student for one inschrijving (D3): the student-wide part of the
+ * basisset plus this inschrijving's own funding. Flat, so that a change can be named per field.
+ */
+export interface InschrijvingBasisset {
+  readonly instelling: string;
+  readonly inschrijvingId: string;
+  readonly actief: boolean;
+  readonly crebo: string;
+  readonly leerweg: string;
+  readonly niveau: number | null;
+  readonly bekostigingsjaar: number;
+  readonly teldatum: IsoDatum;
+  readonly regime: string;
+  readonly bekostigd: boolean;
+  readonly redenen: readonly Reden[];
+  readonly hoogsteVooropleiding: string;
+  readonly hoogsteVooropleidingBewijs: string;
+  readonly verblijfsjarenEntree: number;
+  readonly verblijfsjarenNiveau2tot4: number;
+  readonly bekostigdeDiplomas: Berekening['basisset']['bekostigdeDiplomas'];
+  readonly verblijfsjaar: number | null;
+  readonly verblijfsjaarfactor: number;
+  readonly leerwegfactor: number;
+  readonly prijsfactor: number | null;
+  readonly diplomawaardeOpleiding: number | null;
+  readonly bijdrage: number;
+  /** Lawful residence at the start of the inschrijving; null when the BRP told us nothing yet. */
+  readonly verblijfsstatusRechtmatig: boolean | null;
+}
+
+/** Reason for an inschrijving that runs on no 1 October at all: it is never counted. */
+export const NIET_OP_TELDATUM: Reden = { code: 'INS_NIET_OP_TELDATUM' as Reden['code'], regel: 'UWEB 2.2.2 lid 2 / 2.2.3 lid 2 (ingeschreven op 1 oktober)' };
+
+/** 1 October of the studiejaar (1 Aug - 31 Jul) that contains `datum`: the prognose's teldatum (D2). */
+export function teldatumVanStudiejaar(datum: IsoDatum): IsoDatum {
+  const jaar = jaarVan(datum);
+  return eenOktober(datum.slice(5) >= '08-01' ? jaar : jaar - 1);
+}
+
+/**
+ * The teldatum whose funding an inschrijving shows: the running studiejaar's, or for an inschrijving
+ * that ended before it its last 1 October, or for one that starts after it its first. Null when
+ * the inschrijving covers no 1 October.
+ */
+export function teldatumVoorInschrijving(i: DossierInschrijving, peildatum: IsoDatum): IsoDatum | null {
+  const eerste = eenOktober(i.begin.slice(5) <= '10-01' ? jaarVan(i.begin) : jaarVan(i.begin) + 1);
+  const laatste = i.einde === null ? null : eenOktober(i.einde.slice(5) >= '10-01' ? jaarVan(i.einde) : jaarVan(i.einde) - 1);
+  if (laatste !== null && laatste < eerste) return null;
+  const huidig = teldatumVanStudiejaar(peildatum);
+  if (huidig < eerste) return eerste;
+  if (laatste !== null && huidig > laatste) return laatste;
+  return huidig;
+}
+
+function rechtmatigBijStart(dossier: Studentdossier, begin: IsoDatum): boolean | null {
+  const perioden = dossier.persoon.verblijfsstatus;
+  if (perioden.length === 0) return dossier.persoon.nationaliteit === 'NL' ? true : null;
+  const periode = perioden.find((p) => p.vanaf <= begin && (p.tot === null || begin < p.tot));
+  return periode ? periode.rechtmatig : false;
+}
+
+/** The invoer of the cascade for one bekostigingsjaar, from the dossier. */
+export function invoerVoor(dossier: Studentdossier, bekostigingsjaar: number): BerekeningInvoer {
+  const { persoon } = dossier;
+  return {
+    bekostigingsjaar,
+    persoon: {
+      persoonsnummer: dossier.persoonsnummer,
+      // Without BRP data the age is unknown; the cascade then treats the student as an adult.
+      geboortedatum: persoon.geboortedatum ?? '1900-01-01',
+      nationaliteit: persoon.nationaliteit ?? undefined,
+      verblijfsstatus: persoon.verblijfsstatus.length > 0 ? persoon.verblijfsstatus : undefined,
+    },
+    vooropleidingen: dossier.vooropleidingen,
+    inschrijvingen: Object.values(dossier.inschrijvingen)
+      .filter((i) => !i.verwijderd)
+      .map((i) => ({ id: `${i.instelling}:${i.inschrijvingId}`, instelling: i.instelling, crebo: i.crebo, leerweg: i.leerweg, intensiteit: i.intensiteit, begin: i.begin, einde: i.einde, bpv: i.bpv })),
+    diplomas: Object.values(dossier.diplomas).filter((d) => !d.verwijderd).map((d) => ({ instelling: d.instelling, crebo: d.crebo, datum: d.datum })),
+  };
+}
+
+/**
+ * The basisset of every inschrijving in the dossier (removed ones included, as inactive), each for
+ * its own teldatum (see `teldatumVoorInschrijving`). `bereken` is the cascade.
+ */
+export function basissetsVanDossier(
+  dossier: Studentdossier,
+  peildatum: IsoDatum,
+  tabel: Kwalificatietabel,
+  bereken: (invoer: BerekeningInvoer, tabel: Kwalificatietabel) => Berekening,
+): InschrijvingBasisset[] {
+  const berekeningen = new Map<number, Berekening>();
+  const berekeningVoor = (jaar: number) => {
+    let b = berekeningen.get(jaar);
+    if (!b) berekeningen.set(jaar, (b = bereken(invoerVoor(dossier, jaar), tabel)));
+    return b;
+  };
+  const huidigJaar = jaarVan(teldatumVanStudiejaar(peildatum)) + 2;
+  return Object.keys(dossier.inschrijvingen).sort().map((sleutel) => {
+    const i = dossier.inschrijvingen[sleutel];
+    const teldatum = teldatumVoorInschrijving(i, peildatum);
+    const berekening = berekeningVoor(teldatum === null ? huidigJaar : jaarVan(teldatum) + 2);
+    const eigen: BasissetInschrijving | undefined = teldatum === null ? undefined : berekening.basisset.inschrijvingen.find((b) => b.id === sleutel);
+    const kwalificatie = tabel.kwalificatie(i.crebo);
+    const { basisset } = berekening;
+    return {
+      instelling: i.instelling,
+      inschrijvingId: i.inschrijvingId,
+      actief: !i.verwijderd,
+      crebo: i.crebo,
+      leerweg: i.leerweg,
+      niveau: kwalificatie?.niveau ?? null,
+      bekostigingsjaar: berekening.bekostigingsjaar,
+      teldatum: berekening.teldatum,
+      regime: berekening.regime,
+      bekostigd: eigen?.bekostigd ?? false,
+      redenen: eigen?.redenen ?? [NIET_OP_TELDATUM],
+      hoogsteVooropleiding: basisset.hoogsteVooropleiding,
+      hoogsteVooropleidingBewijs: basisset.hoogsteVooropleidingBewijs,
+      verblijfsjarenEntree: basisset.verblijfsjarenEntree,
+      verblijfsjarenNiveau2tot4: basisset.verblijfsjarenNiveau2tot4,
+      bekostigdeDiplomas: basisset.bekostigdeDiplomas,
+      verblijfsjaar: eigen?.verblijfsjaar ?? null,
+      verblijfsjaarfactor: eigen?.verblijfsjaarfactor ?? 0,
+      leerwegfactor: eigen?.leerwegfactor ?? 0,
+      prijsfactor: eigen?.prijsfactor ?? tabel.prijsfactorOp(i.crebo, berekening.teldatum) ?? null,
+      diplomawaardeOpleiding: eigen?.diplomawaarde ?? null,
+      bijdrage: eigen?.bijdrage ?? 0,
+      verblijfsstatusRechtmatig: rechtmatigBijStart(dossier, i.begin),
+    };
+  });
+}
+
+/** The Dutch text of a reason code. */
+export function redenTekst(code: string): string {
+  const bekend = (REDENEN as Record<string, { omschrijving: string } | undefined>)[code];
+  if (bekend) return bekend.omschrijving;
+  if (code === NIET_OP_TELDATUM.code) return 'De inschrijving loopt op geen enkele teldatum (1 oktober): zij telt niet mee.';
+  return code;
+}

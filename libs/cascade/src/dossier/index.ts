@@ -1,0 +1,2 @@
+export * from './studentdossier';
+export * from './basisset-per-inschrijving';

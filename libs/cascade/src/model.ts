@@ -1,0 +1,170 @@
+import type { IsoDatum } from './datum';
+import type { Leerweg } from './referentie/kwalificaties';
+import type { RedenCode } from './regels/redenen';
+import type { RegimeId } from './regels/regelset';
+
+/** Intensiteit (fact 27): voltijd, deeltijd, examendeelnemer. */
+export type Intensiteit = 'VT' | 'DT' | 'EX';
+
+/**
+ * Vooropleiding codes (fact 43 categories, BRON hoogste vooropleiding). Ranked for "hoogste"
+ * in `vooropleiding.ts`. `HAVO`/`VWO` with `diploma: false` is the overgangsbewijs havo/vwo 3-4
+ * (WEB 8.2.1, fact 42).
+ */
+export const VOOROPLEIDING_SOORTEN = [
+  'PRO',
+  'VMBO_BB',
+  'VMBO_KB',
+  'VMBO_GL',
+  'VMBO_TL',
+  'HAVO',
+  'VWO',
+  'MBO_1',
+  'MBO_2',
+  'MBO_3',
+  'MBO_4',
+  'OVERIG',
+] as const;
+export type VooropleidingSoort = (typeof VOOROPLEIDING_SOORTEN)[number];
+
+export interface Verblijfsperiode {
+  readonly vanaf: IsoDatum;
+  /** First day no longer covered (exclusive, as BRON VBT end dates, fact 29); null = open. */
+  readonly tot: IsoDatum | null;
+  readonly rechtmatig: boolean;
+}
+
+export interface Persoon {
+  readonly persoonsnummer: string;
+  readonly geboortedatum: IsoDatum;
+  /** ISO 3166-1 alpha-2, e.g. "NL". */
+  readonly nationaliteit?: string;
+  readonly verblijfsstatus?: readonly Verblijfsperiode[];
+}
+
+export interface Vooropleiding {
+  readonly soort: VooropleidingSoort;
+  readonly diploma: boolean;
+  readonly datum?: IsoDatum;
+}
+
+export interface Bpv {
+  /** Date the BPV-overeenkomst (WEB 7.2.8 lid 2) was concluded. */
+  readonly afgesloten: IsoDatum;
+  readonly begin: IsoDatum;
+  /** Last day, inclusive; null/absent = open. */
+  readonly einde?: IsoDatum | null;
+  readonly leerbedrijf?: string;
+}
+
+export interface Inschrijving {
+  readonly id: string;
+  readonly instelling: string;
+  readonly crebo: string;
+  readonly leerweg: Leerweg;
+  readonly intensiteit: Intensiteit;
+  readonly begin: IsoDatum;
+  /** Last day enrolled, inclusive; null/absent = still enrolled. */
+  readonly einde?: IsoDatum | null;
+  readonly bpv?: readonly Bpv[];
+}
+
+export interface Diploma {
+  readonly instelling: string;
+  readonly crebo: string;
+  readonly datum: IsoDatum;
+}
+
+/** One student's whole mbo history across all instellingen, plus the bekostigingsjaar asked for. */
+export interface BerekeningInvoer {
+  readonly bekostigingsjaar: number;
+  readonly persoon: Persoon;
+  readonly vooropleidingen?: readonly Vooropleiding[];
+  readonly inschrijvingen: readonly Inschrijving[];
+  readonly diplomas: readonly Diploma[];
+}
+
+/** A reason: stable code plus the rule it applies (text in `REDENEN`). */
+export interface Reden {
+  readonly code: RedenCode;
+  readonly regel: string;
+}
+
+export interface InschrijvingUitkomst {
+  readonly id: string;
+  readonly instelling: string;
+  readonly crebo: string;
+  readonly bekostigd: boolean;
+  /** Position in its own counter (entree or niveau 2-4) on the teldatum; 0 if the crebo is unknown. */
+  readonly verblijfsjaar: number;
+  readonly verblijfsjaarfactor: number;
+  readonly leerwegfactor: number;
+  readonly prijsfactor: number;
+  /** leerwegfactor x prijsfactor x verblijfsjaarfactor when bekostigd, else 0 (4 decimals). */
+  readonly bijdrage: number;
+  readonly redenen: readonly Reden[];
+}
+
+export interface DiplomaUitkomst {
+  readonly instelling: string;
+  readonly crebo: string;
+  readonly datum: IsoDatum;
+  /** 0 when the crebo is unknown. */
+  readonly niveau: number;
+  readonly bekostigd: boolean;
+  readonly diplomawaarde: number;
+  readonly redenen: readonly Reden[];
+}
+
+/** Basisset per inschrijving on the teldatum (D3). */
+export interface BasissetInschrijving {
+  readonly id: string;
+  readonly instelling: string;
+  readonly crebo: string;
+  readonly niveau: number;
+  readonly prijsfactor: number;
+  /** Value a diploma of this opleiding would earn given the earlier bekostigde diploma's (fact 17). */
+  readonly diplomawaarde: number;
+  readonly verblijfsjaar: number;
+  readonly verblijfsjaarfactor: number;
+  readonly leerwegfactor: number;
+  readonly bekostigd: boolean;
+  readonly redenen: readonly Reden[];
+  readonly bijdrage: number;
+}
+
+export interface BekostigdDiploma {
+  readonly crebo: string;
+  readonly niveau: number;
+  readonly datum: IsoDatum;
+  readonly diplomawaarde: number;
+}
+
+export type Vooropleidingsbewijs = 'DIPLOMA' | 'OVERGANGSBEWIJS_HAVO_VWO_3_4' | 'GEEN_DIPLOMA' | 'ONBEKEND';
+
+/** D3: the student's funding basisset. Flat and JSON/Avro friendly. */
+export interface Basisset {
+  readonly persoonsnummer: string;
+  readonly teldatum: IsoDatum;
+  /** Code of the highest vooropleiding, 'ONBEKEND' when none is registered. */
+  readonly hoogsteVooropleiding: string;
+  readonly hoogsteVooropleidingBewijs: Vooropleidingsbewijs;
+  /** Verblijfsjaren in the entree counter on the teldatum (after any restart). */
+  readonly verblijfsjarenEntree: number;
+  /** Verblijfsjaren in the niveau 2-4 counter on the teldatum (after any restart). */
+  readonly verblijfsjarenNiveau2tot4: number;
+  /** Bekostigde diploma's up to 31 December T-2. */
+  readonly bekostigdeDiplomas: readonly BekostigdDiploma[];
+  readonly inschrijvingen: readonly BasissetInschrijving[];
+}
+
+export interface Berekening {
+  readonly bekostigingsjaar: number;
+  readonly regime: RegimeId;
+  readonly teldatum: IsoDatum;
+  /** Every inschrijving running on the teldatum. */
+  readonly inschrijvingen: readonly InschrijvingUitkomst[];
+  /** Every diploma of calendar year T-2. */
+  readonly diplomas: readonly DiplomaUitkomst[];
+  readonly basisset: Basisset;
+}

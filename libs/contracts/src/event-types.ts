@@ -1,0 +1,22 @@
+import {
+  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema,
+  FotoAangevraagdSchema, FotoGemaaktSchema, InschrijvingBijgewerktSchema, NotificatieSchema, PersoonGewijzigdSchema,
+  PrijsfactorGewijzigdSchema, TerugkoppelingSchema, VooropleidingGeregistreerdSchema,
+} from './generated';
+
+/** The `event-type` header of each event: the full name of its Avro schema. */
+export const EventTypes = {
+  AanleverRecord: AanleverRecordSchema.fullName,
+  AanleverBatchAfgesloten: AanleverBatchAfgeslotenSchema.fullName,
+  Terugkoppeling: TerugkoppelingSchema.fullName,
+  AanleverBatchVerwerkt: AanleverBatchVerwerktSchema.fullName,
+  InschrijvingBijgewerkt: InschrijvingBijgewerktSchema.fullName,
+  DiplomaBijgewerkt: DiplomaBijgewerktSchema.fullName,
+  PersoonGewijzigd: PersoonGewijzigdSchema.fullName,
+  VooropleidingGeregistreerd: VooropleidingGeregistreerdSchema.fullName,
+  PrijsfactorGewijzigd: PrijsfactorGewijzigdSchema.fullName,
+  BasissetBerekend: BasissetBerekendSchema.fullName,
+  Notificatie: NotificatieSchema.fullName,
+  FotoAangevraagd: FotoAangevraagdSchema.fullName,
+  FotoGemaakt: FotoGemaaktSchema.fullName,
+} as const;

@@ -1,0 +1,59 @@
+/**
+ * Topic names: `<context>.<public|internal>.<event>.v<major>`. Everything an instelling may read
+ * or write lives under `instelling.<BRIN>.`, so that prefixed ACLs can isolate instellingen.
+ * The Kafka key is the student (persoonsnummer) wherever order per student matters.
+ */
+export const Topics = {
+  /** Facts the intake accepted (InschrijvingBijgewerkt, DiplomaBijgewerkt); key persoonsnummer. */
+  studentfeit: 'aanlevering.public.studentfeit.v1',
+  /** Person data from the BRP (PersoonGewijzigd); key persoonsnummer. */
+  persoon: 'extern.public.persoon.v1',
+  /** Vooropleidingen registered by VO schools; key persoonsnummer. */
+  vooropleiding: 'extern.public.vooropleiding.v1',
+  /** Reference data changes of kwalificaties (PrijsfactorGewijzigd); key crebo. */
+  kwalificatie: 'referentie.public.kwalificatie.v1',
+  /** Every recomputed basisset (BasissetBerekend), DUO-internal; key persoonsnummer. */
+  basisset: 'bekostiging.public.basisset.v1',
+  /** Requests for a foto (FotoAangevraagd); key BRIN. */
+  fotoAanvraag: 'foto.public.aanvraag.v1',
+} as const;
+
+/** Per-instelling topics: only that instelling may read them. */
+export const InstellingTopics = {
+  /** The instelling's batch aanleveringen (AanleverRecord, AanleverBatchAfgesloten); one partition. */
+  aanlevering: (brin: string) => `instelling.${brin}.aanlevering.v1`,
+  /** One Terugkoppeling per record and one AanleverBatchVerwerkt per batch. */
+  terugkoppeling: (brin: string) => `instelling.${brin}.terugkoppeling.v1`,
+  /** BasissetBerekend of this instelling's own inschrijvingen. */
+  bekostigingsstatus: (brin: string) => `instelling.${brin}.bekostigingsstatus.v1`,
+  /** Notificaties: changes this instelling did not cause itself. */
+  notificatie: (brin: string) => `instelling.${brin}.notificatie.v1`,
+  /** FotoGemaakt. */
+  foto: (brin: string) => `instelling.${brin}.foto.v1`,
+} as const;
+
+/** Where a consumer puts a message it cannot handle, with the reason in its headers. */
+export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
+
+/** Partitions per topic when the platform creates it. */
+export function partitionsFor(topic: string): number {
+  if (/^instelling\.[^.]+\.aanlevering\.v\d+$/.test(topic)) return 1;
+  if (topic.endsWith('.dlq')) return 1;
+  return 3;
+}
+
+/** Headers every message carries (domain events and dead letters alike). */
+export const Headers = {
+  eventId: 'event-id',
+  eventType: 'event-type',
+  eventTime: 'event-time',
+  correlationId: 'correlation-id',
+  causationId: 'causation-id',
+  /** Who caused it: `aanlevering:<BRIN>:<batchId>`, `extern:<bron>`, `referentie:<bron>`, `regelset:<id>`. */
+  origin: 'origin',
+  deadLetterReason: 'dlq-reason',
+  deadLetterTopic: 'dlq-original-topic',
+  deadLetterPartition: 'dlq-original-partition',
+  deadLetterOffset: 'dlq-original-offset',
+  deadLetterConsumer: 'dlq-consumer',
+} as const;

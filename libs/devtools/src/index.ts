@@ -1,0 +1,2 @@
+export * from './service-supervisor';
+export * from './verzamelaar';

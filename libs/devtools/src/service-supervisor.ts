@@ -1,0 +1,89 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export const SERVICES = ['aanlevering', 'bekostiging', 'foto', 'notificatie'] as const;
+export type ServiceNaam = (typeof SERVICES)[number];
+
+const ROOT = join(__dirname, '..', '..', '..');
+
+export interface GestarteService {
+  naam: ServiceNaam;
+  url: string;
+  proces: ChildProcess;
+}
+
+export interface SupervisorOpties {
+  env: NodeJS.ProcessEnv;
+  /** Receives every log line of every service (JSON), e.g. to write them to a file. */
+  log?: (service: ServiceNaam, regel: string) => void;
+  readyTimeoutMs?: number;
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function vrijePoort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Runs the four services as child processes from their sources, as in production: each its own
+ * process, talking only through Kafka. Waits until every /health/ready answers; stops them all.
+ */
+export class ServiceSupervisor {
+  readonly services: GestarteService[] = [];
+
+  constructor(private readonly opties: SupervisorOpties) {}
+
+  async start(): Promise<void> {
+    for (const naam of SERVICES) {
+      const poort = await vrijePoort();
+      const proces = spawn(process.execPath, [join(ROOT, 'tools', 'run-service.js'), naam], {
+        cwd: ROOT,
+        env: { ...process.env, ...this.opties.env, [`${naam.toUpperCase()}_PORT`]: String(poort) },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const log = this.opties.log ?? (() => undefined);
+      const regels = (data: Buffer) => data.toString().split('\n').filter(Boolean).forEach((r) => log(naam, r));
+      proces.stdout!.on('data', regels);
+      proces.stderr!.on('data', regels);
+      this.services.push({ naam, url: `http://127.0.0.1:${poort}`, proces });
+    }
+    const deadline = Date.now() + (this.opties.readyTimeoutMs ?? 120_000);
+    await Promise.all(this.services.map((s) => this.wachtOpReady(s, deadline)));
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all(this.services.splice(0).map((s) => stopProces(s.proces)));
+  }
+
+  private async wachtOpReady(service: GestarteService, deadline: number): Promise<void> {
+    while (Date.now() < deadline) {
+      if (service.proces.exitCode !== null) throw new Error(`${service.naam} stopte bij het starten (exit ${service.proces.exitCode})`);
+      const ok = await fetch(`${service.url}/health/ready`).then((r) => r.ok, () => false);
+      if (ok) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`${service.naam} werd niet ready binnen de tijd`);
+  }
+}
+
+/** SIGTERM (Nest shuts down cleanly), then SIGKILL if it takes too long. */
+export function stopProces(proces: ChildProcess, timeoutMs = 15_000): Promise<void> {
+  if (proces.exitCode !== null || proces.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => proces.kill('SIGKILL'), timeoutMs);
+    proces.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    proces.kill('SIGTERM');
+  });
+}

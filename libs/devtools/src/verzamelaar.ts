@@ -1,0 +1,40 @@
+import { PlatformClient, type OntvangenBericht } from '@bron/infra';
+
+/**
+ * Collects what arrives on topics, so that a test or the demo can wait for an outcome
+ * (`await verzamelaar.wachtOp(...)`) instead of sleeping.
+ */
+export class Verzamelaar {
+  readonly berichten: OntvangenBericht[] = [];
+  private readonly client: PlatformClient;
+
+  constructor(env: NodeJS.ProcessEnv) {
+    this.client = new PlatformClient({ ...process.env, ...env });
+  }
+
+  get platform(): PlatformClient {
+    return this.client;
+  }
+
+  async volg(topics: string[], vanafBegin = true): Promise<void> {
+    await this.client.volg(topics, (b) => void this.berichten.push(b), vanafBegin);
+  }
+
+  op(topic: string): OntvangenBericht[] {
+    return this.berichten.filter((b) => b.topic === topic);
+  }
+
+  async wachtOp<T = unknown>(omschrijving: string, conditie: (berichten: OntvangenBericht[]) => OntvangenBericht[] | undefined | false, timeoutMs = 60_000): Promise<OntvangenBericht<T>[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const gevonden = conditie(this.berichten);
+      if (gevonden && gevonden.length > 0) return gevonden as OntvangenBericht<T>[];
+      if (Date.now() > deadline) throw new Error(`niet binnen ${timeoutMs / 1000} s: ${omschrijving} (${this.berichten.length} berichten ontvangen)`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  async sluit(): Promise<void> {
+    await this.client.sluit();
+  }
+}

@@ -1,0 +1,38 @@
+/** One inschrijving as a foto sees it. */
+export interface FotoRegel {
+  persoonsnummer: string;
+  inschrijvingId: string;
+  crebo: string;
+  leerweg: string;
+  niveau: number | null;
+  bekostigd: boolean;
+  verblijfsjaar: number | null;
+  prijsfactor: number | null;
+  bijdrage: number;
+}
+
+export interface TerugmeldingsRegel {
+  crebo: string;
+  leerweg: string;
+  niveau: number | null;
+  verblijfsjaar: number | null;
+  inschrijvingen: number;
+  bekostigd: number;
+}
+
+/** The terugmeldingsoverzicht: counts per opleiding, leerweg, niveau and verblijfsjaar, sorted. */
+export function terugmeldingsoverzicht(regels: FotoRegel[]): TerugmeldingsRegel[] {
+  const groepen = new Map<string, TerugmeldingsRegel>();
+  for (const r of regels) {
+    const sleutel = [r.crebo, r.leerweg, r.niveau, r.verblijfsjaar].join('|');
+    const groep = groepen.get(sleutel) ?? { crebo: r.crebo, leerweg: r.leerweg, niveau: r.niveau, verblijfsjaar: r.verblijfsjaar, inschrijvingen: 0, bekostigd: 0 };
+    groep.inschrijvingen += 1;
+    if (r.bekostigd) groep.bekostigd += 1;
+    groepen.set(sleutel, groep);
+  }
+  return [...groepen.values()].sort((a, b) =>
+    a.crebo.localeCompare(b.crebo) || a.leerweg.localeCompare(b.leerweg) || (a.niveau ?? 0) - (b.niveau ?? 0) || (a.verblijfsjaar ?? 0) - (b.verblijfsjaar ?? 0));
+}
+
+/** D5 / fact 38: the status code of a foto by its moment. */
+export const FOTO_STATUS = { VOORLOPIG_1: '1', INTEGRAAL: '2', VOORLOPIG_2: 'V', DEFINITIEF: 'D', OP_VERZOEK: 'V' } as const;

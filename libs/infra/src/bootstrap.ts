@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JsonLogger } from './logging/json-logger';
+import { SERVICE_CONFIG } from './platform.module';
+import type { ServiceConfig } from './config';
+
+/**
+ * Builds and starts one service: JSON logs, graceful shutdown on SIGTERM/SIGINT, HTTP on its port
+ * (0 picks a free one, as tests do).
+ */
+export async function startService(appModule: Parameters<typeof NestFactory.create>[0], options: { port?: number } = {}): Promise<INestApplication> {
+  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  const logger = app.get(JsonLogger);
+  app.useLogger(logger);
+  app.enableShutdownHooks();
+  const config = app.get<ServiceConfig>(SERVICE_CONFIG);
+  await app.listen(options.port ?? config.httpPort, '127.0.0.1');
+  logger.event('info', 'service gestart', { url: await app.getUrl() });
+  return app;
+}

@@ -1,0 +1,99 @@
+import { partitionsFor } from '@bron/contracts';
+import { Kafka, type Admin, type Consumer, type ConsumerConfig, type Producer } from 'kafkajs';
+import type { JsonLogger } from '../logging/json-logger';
+
+/**
+ * The one place that knows kafkajs's client set-up, so that a move to another client
+ * (e.g. @confluentinc/kafka-javascript, see KAFKA.md) stays cheap. Topic names given to and
+ * returned from it are logical; the deployment's prefix is added and stripped here.
+ */
+export class KafkaClient {
+  readonly kafka: Kafka;
+  private admin?: Admin;
+  private readonly knownTopics = new Set<string>();
+
+  constructor(
+    readonly clientId: string,
+    brokers: string[],
+    private readonly topicPrefix: string,
+    logger?: JsonLogger,
+  ) {
+    this.kafka = new Kafka({
+      clientId,
+      brokers,
+      logCreator: logger?.kafkaLogCreator,
+      retry: { initialRetryTime: 100, retries: 8 },
+    });
+  }
+
+  physical(topic: string): string {
+    return this.topicPrefix + topic;
+  }
+
+  logical(physicalTopic: string): string {
+    return physicalTopic.startsWith(this.topicPrefix) ? physicalTopic.slice(this.topicPrefix.length) : physicalTopic;
+  }
+
+  producer(): Producer {
+    // Idempotent: a retried send is written once, in order (one in-flight request).
+    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  }
+
+  consumer(config: ConsumerConfig): Consumer {
+    return this.kafka.consumer({
+      sessionTimeout: Number(process.env.KAFKA_SESSION_TIMEOUT_MS ?? 10_000),
+      heartbeatInterval: Number(process.env.KAFKA_HEARTBEAT_INTERVAL_MS ?? 1_000),
+      maxWaitTimeInMs: 100,
+      allowAutoTopicCreation: false,
+      ...config,
+      groupId: this.topicPrefix + config.groupId,
+    });
+  }
+
+  /** Creates the topics that do not exist yet (the broker does not auto-create). */
+  async ensureTopics(topics: string[]): Promise<void> {
+    const missing = [...new Set(topics)].filter((t) => !this.knownTopics.has(t));
+    if (missing.length === 0) return;
+    const admin = await this.connectedAdmin();
+    const existing = new Set(await admin.listTopics());
+    const toCreate = missing.filter((t) => !existing.has(this.physical(t)));
+    if (toCreate.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: toCreate.map((t) => ({ topic: this.physical(t), numPartitions: partitionsFor(t), replicationFactor: 1 })),
+      });
+    }
+    missing.forEach((t) => this.knownTopics.add(t));
+  }
+
+  /** The next offset per partition of a (logical) topic: where a reader starts that wants only what comes next. */
+  async endOffsets(topic: string): Promise<{ partition: number; offset: string }[]> {
+    const admin = await this.connectedAdmin();
+    return (await admin.fetchTopicOffsets(this.physical(topic))).map(({ partition, offset }) => ({ partition, offset }));
+  }
+
+  /** Readiness: the cluster answers a metadata request. */
+  async isReachable(): Promise<boolean> {
+    try {
+      const admin = await this.connectedAdmin();
+      await admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async disconnect(): Promise<void> {
+    await this.admin?.disconnect();
+    this.admin = undefined;
+  }
+
+  private async connectedAdmin(): Promise<Admin> {
+    if (!this.admin) {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      this.admin = admin;
+    }
+    return this.admin;
+  }
+}

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { bronCodec } from '@bron/contracts';
+import type { OntvangenBericht, UitgaandBericht } from '../messaging/bericht';
+import { fromHeaders, toHeaders } from '../messaging/headers';
+import { KafkaClient } from './kafka-client';
+import type { Consumer, Producer } from 'kafkajs';
+
+/**
+ * A client of the platform from outside the services (the bron CLI, the demo, tests): sends
+ * events and follows topics, through Kafka only, like the services.
+ */
+export class PlatformClient {
+  private readonly client: KafkaClient;
+  private producer?: Producer;
+  private readonly consumers: Consumer[] = [];
+
+  constructor(env: NodeJS.ProcessEnv = process.env) {
+    const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
+    this.client = new KafkaClient(`bron-client-${randomUUID().slice(0, 8)}`, brokers, env.BRON_TOPIC_PREFIX ?? '');
+    // kafkajs logs connection retries at ERROR; callers report failures themselves.
+    this.client.kafka.logger().setLogLevel(0);
+  }
+
+  async ensureTopics(topics: string[]): Promise<void> {
+    await this.client.ensureTopics(topics);
+  }
+
+  async send(berichten: UitgaandBericht[]): Promise<void> {
+    if (!this.producer) {
+      this.producer = this.client.producer();
+      await this.producer.connect();
+    }
+    const perTopic = new Map<string, UitgaandBericht[]>();
+    for (const b of berichten) perTopic.set(b.topic, [...(perTopic.get(b.topic) ?? []), b]);
+    await this.client.ensureTopics([...perTopic.keys()]);
+    await this.producer.sendBatch({
+      acks: -1,
+      topicMessages: [...perTopic].map(([topic, lijst]) => ({
+        topic: this.client.physical(topic),
+        messages: lijst.map((b) => ({ key: b.key, value: bronCodec.encode(b.metadata.eventType, b.value), headers: toHeaders(b.metadata) })),
+      })),
+    });
+  }
+
+  /**
+   * Follows topics from now on (or from the beginning), without a committed position: every run
+   * is a fresh reader. Resolves once the reader has joined.
+   */
+  async volg(topics: string[], opBericht: (bericht: OntvangenBericht) => void | Promise<void>, vanafBegin = false): Promise<void> {
+    await this.client.ensureTopics(topics);
+    // Positions taken before anything is sent, so that no answer can slip in before the reader starts.
+    const start = vanafBegin ? [] : await Promise.all(topics.map(async (t) => ({ topic: this.client.physical(t), offsets: await this.client.endOffsets(t) })));
+    const consumer = this.client.consumer({ groupId: `bron-client-${randomUUID()}` });
+    this.consumers.push(consumer);
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((t) => this.client.physical(t)), fromBeginning: vanafBegin });
+    await consumer.run({
+      eachMessage: async ({ topic, partition, message }) => {
+        const positie = { topic: this.client.logical(topic), partition, offset: message.offset };
+        const metadata = fromHeaders(message.headers, positie);
+        const { type, value } = bronCodec.decode(message.value ?? Buffer.alloc(0), metadata.eventType);
+        await opBericht({ ...positie, key: message.key?.toString() ?? null, value, metadata: { ...metadata, eventType: type } });
+      },
+    });
+    for (const { topic, offsets } of start) for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
+    await joined;
+  }
+
+  async sluit(): Promise<void> {
+    await Promise.all(this.consumers.map((c) => c.disconnect()));
+    await this.producer?.disconnect();
+    await this.client.disconnect();
+  }
+}

@@ -1,0 +1,46 @@
+import type { LoggerService } from '@nestjs/common';
+import { logLevel, type logCreator } from 'kafkajs';
+
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+/**
+ * Structured logs: one JSON object per line on stdout, for operators and log shippers.
+ * Serves Nest (LoggerService) and kafkajs (logCreator) so every line has the same shape.
+ */
+export class JsonLogger implements LoggerService {
+  private readonly minimum: number;
+
+  constructor(
+    private readonly service: string,
+    level: string = process.env.LOG_LEVEL ?? 'info',
+    private readonly write: (line: string) => void = (line) => process.stdout.write(line + '\n'),
+  ) {
+    this.minimum = ORDER[(level as Level)] ?? ORDER.info;
+  }
+
+  log(message: unknown, context?: string): void { this.emit('info', message, context); }
+  warn(message: unknown, context?: string): void { this.emit('warn', message, context); }
+  debug(message: unknown, context?: string): void { this.emit('debug', message, context); }
+  verbose(message: unknown, context?: string): void { this.emit('debug', message, context); }
+  error(message: unknown, trace?: string, context?: string): void {
+    this.emit('error', message, context, trace ? { trace } : undefined);
+  }
+
+  /** A line with structured fields: `logger.event('info', 'outbox gepubliceerd', { aantal: 3 })`. */
+  event(level: Level, message: string, fields: Record<string, unknown> = {}, context?: string): void {
+    this.emit(level, message, context, fields);
+  }
+
+  kafkaLogCreator: logCreator = () => ({ level, log }) => {
+    const mapped: Level = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
+    const { message, ...fields } = log;
+    this.emit(mapped, message, 'kafkajs', fields);
+  };
+
+  private emit(level: Level, message: unknown, context?: string, fields?: Record<string, unknown>): void {
+    if (ORDER[level] < this.minimum) return;
+    const text = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
+    this.write(JSON.stringify({ time: new Date().toISOString(), level, service: this.service, context, message: text, ...fields }));
+  }
+}

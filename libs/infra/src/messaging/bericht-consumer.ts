@@ -1,0 +1,146 @@
+import { Headers, deadLetterTopic } from '@bron/contracts';
+import type { Consumer, KafkaMessage } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { KafkaClient } from '../kafka/kafka-client';
+import type { JsonLogger } from '../logging/json-logger';
+import type { OntvangenBericht } from './bericht';
+import type { BerichtCodec } from './codec';
+import { isRetriable } from './fouten';
+import { fromHeaders } from './headers';
+import type { Outbox } from './outbox';
+
+export interface BerichtHandler {
+  /** Logical topic names this handler consumes. */
+  readonly topics: string[];
+  /** Runs inside the transaction that also records the message in the inbox. */
+  handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void>;
+}
+
+export interface BerichtConsumerOptions {
+  groupId: string;
+  handler: BerichtHandler;
+  maxAttempts?: number;
+  retryDelayMs?: number;
+}
+
+/**
+ * Consumes with at-least-once delivery and makes handling effectively once: the handler's state
+ * change and the inbox row commit together, and the offset is committed after the database.
+ * A message that still fails after the bounded attempts goes to `<topic>.dlq` with the reason,
+ * through the outbox, so the partition moves on and nothing is lost.
+ */
+export class BerichtConsumer {
+  private consumer?: Consumer;
+  private stopping = false;
+  private joined?: Promise<void>;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly schema: string,
+    private readonly kafka: KafkaClient,
+    private readonly codec: BerichtCodec,
+    private readonly outbox: Outbox,
+    private readonly logger: JsonLogger,
+    private readonly options: BerichtConsumerOptions,
+  ) {}
+
+  async start(): Promise<void> {
+    const { handler, groupId } = this.options;
+    await this.kafka.ensureTopics([...handler.topics, ...handler.topics.map(deadLetterTopic)]);
+    this.consumer = this.kafka.consumer({ groupId });
+    this.joined = new Promise((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: handler.topics.map((t) => this.kafka.physical(t)), fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: 3,
+      eachMessage: async ({ topic, partition, message }) => {
+        const handled = await this.process(this.kafka.logical(topic), partition, message);
+        if (handled) {
+          await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+        }
+      },
+    });
+  }
+
+  /** Resolves once the consumer joined its group (tests wait on this instead of sleeping). */
+  async waitUntilJoined(): Promise<void> {
+    await this.joined;
+  }
+
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.consumer?.disconnect();
+  }
+
+  /** Returns false when the service is stopping before the message was handled (no commit). */
+  private async process(topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
+    const position = { topic, partition, offset: message.offset };
+    const metadata = fromHeaders(message.headers, position);
+    let bericht: OntvangenBericht;
+    try {
+      if (!message.value) throw new Error('bericht zonder inhoud');
+      const decoded = this.codec.decode(message.value, metadata.eventType);
+      bericht = { ...position, key: message.key?.toString() ?? null, value: decoded.value, metadata: { ...metadata, eventType: decoded.type } };
+    } catch (error) {
+      await this.deadLetter(position, metadata.eventId, message, `onleesbaar bericht: ${(error as Error).message}`);
+      return true;
+    }
+
+    const attempts = this.options.maxAttempts ?? 5;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.dataSource.transaction(async (manager) => {
+          if (!(await this.recordInInbox(manager, bericht, false))) return;
+          await this.options.handler.handle(bericht, manager);
+        });
+        return true;
+      } catch (error) {
+        const reason = (error as Error).message;
+        if (!isRetriable(error) || attempt >= attempts) {
+          await this.deadLetter(position, metadata.eventId, message, `${attempt} poging(en): ${reason}`);
+          return true;
+        }
+        if (this.stopping) return false;
+        this.logger.event('warn', 'bericht verwerken mislukt, nieuwe poging', { topic, partition, offset: message.offset, attempt, error: reason }, 'BerichtConsumer');
+        await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 200) * 2 ** (attempt - 1)));
+      }
+    }
+  }
+
+  private async recordInInbox(manager: EntityManager, b: { topic: string; partition: number; offset: string; metadata: { eventId: string } }, deadLettered: boolean): Promise<boolean> {
+    const rows = await manager.query(
+      `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic, partition, "offset", dead_lettered)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.options.groupId, b.metadata.eventId, b.topic, b.partition, b.offset, deadLettered],
+    );
+    return rows.length > 0;
+  }
+
+  private async deadLetter(position: { topic: string; partition: number; offset: string }, eventId: string, message: KafkaMessage, reason: string): Promise<void> {
+    this.logger.event('error', 'bericht naar dead-letter topic', { ...position, reason }, 'BerichtConsumer');
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(message.headers ?? {})) {
+      const first = Array.isArray(value) ? value[0] : value;
+      if (first !== undefined) headers[name] = first.toString();
+    }
+    Object.assign(headers, {
+      [Headers.deadLetterReason]: reason.slice(0, 2000),
+      [Headers.deadLetterTopic]: position.topic,
+      [Headers.deadLetterPartition]: String(position.partition),
+      [Headers.deadLetterOffset]: position.offset,
+      [Headers.deadLetterConsumer]: this.options.groupId,
+    });
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.recordInInbox(manager, { ...position, metadata: { eventId } }, true))) return;
+      await this.outbox.addRaw(manager, {
+        eventId: `${eventId}:dlq:${this.options.groupId}`,
+        topic: deadLetterTopic(position.topic),
+        key: message.key?.toString() ?? null,
+        eventType: headers[Headers.eventType] ?? 'onbekend',
+        payload: message.value ?? Buffer.alloc(0),
+        headers,
+      });
+    });
+  }
+}

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+
+/** What every message carries besides its value (sent as Kafka headers). */
+export interface BerichtMetadata {
+  eventId: string;
+  /** Full name of the Avro schema of the value, e.g. nl.duo.bron.aanlevering.Terugkoppeling. */
+  eventType: string;
+  eventTime: string;
+  correlationId: string;
+  causationId: string | null;
+  /** Who caused it: `aanlevering:<BRIN>:<batchId>`, `extern:<bron>`, `referentie:<bron>`. */
+  origin: string;
+}
+
+export interface UitgaandBericht<T = unknown> {
+  /** Logical topic name (without the deployment's topic prefix). */
+  topic: string;
+  key: string | null;
+  value: T;
+  metadata: BerichtMetadata;
+}
+
+export interface OntvangenBericht<T = unknown> {
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: T;
+  metadata: BerichtMetadata;
+}
+
+export interface NieuwBericht<T> {
+  topic: string;
+  key: string | null;
+  type: string;
+  value: T;
+  /** Defaults to the origin of the message that caused it. */
+  origin?: string;
+  /** A deterministic id makes a repeated effect recognisable as the same event. */
+  eventId?: string;
+  eventTime?: string;
+}
+
+/**
+ * A new outgoing message; when it is caused by a received one, it inherits the correlation id and
+ * origin, and names the received message as its causation.
+ */
+export function nieuwBericht<T>(bericht: NieuwBericht<T>, oorzaak?: OntvangenBericht<unknown>): UitgaandBericht<T> {
+  const eventId = bericht.eventId ?? randomUUID();
+  const origin = bericht.origin ?? oorzaak?.metadata.origin;
+  if (!origin) throw new Error(`message ${bericht.type} has no origin and no cause to take it from`);
+  return {
+    topic: bericht.topic,
+    key: bericht.key,
+    value: bericht.value,
+    metadata: {
+      eventId,
+      eventType: bericht.type,
+      eventTime: bericht.eventTime ?? new Date().toISOString(),
+      correlationId: oorzaak?.metadata.correlationId ?? eventId,
+      causationId: oorzaak?.metadata.eventId ?? null,
+      origin,
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { Global, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { readConfig } from './config';
+import { HealthController } from './health/health.controller';
+import { JsonLogger } from './logging/json-logger';
+import type { BerichtCodec } from './messaging/codec';
+import { ServiceRuntime } from './service-runtime';
+
+export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
+
+export interface PlatformOptions {
+  service: string;
+  defaultHttpPort: number;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: Function[];
+  codec: BerichtCodec;
+  /** Overrides of the environment, for tests that start several services in one process. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The shared wiring of every service: config, JSON logs, database + outbox + Kafka, health. */
+@Global()
+@Module({})
+export class PlatformModule implements OnApplicationShutdown {
+  constructor(private readonly moduleRef: ModuleRef) {}
+
+  static forService(options: PlatformOptions): DynamicModule {
+    const config = readConfig(options.service, options.defaultHttpPort, options.env);
+    return {
+      module: PlatformModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: JsonLogger, useValue: new JsonLogger(options.service) },
+        {
+          provide: ServiceRuntime,
+          inject: [JsonLogger],
+          useFactory: (logger: JsonLogger) => ServiceRuntime.open(config, logger, options.codec, options.migrations),
+        },
+      ],
+      exports: [SERVICE_CONFIG, JsonLogger, ServiceRuntime],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.moduleRef.get(ServiceRuntime).close();
+  }
+}

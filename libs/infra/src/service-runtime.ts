@@ -1,0 +1,69 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ServiceConfig } from './config';
+import { openDatabase } from './database/data-source';
+import { KafkaClient } from './kafka/kafka-client';
+import type { JsonLogger } from './logging/json-logger';
+import type { UitgaandBericht } from './messaging/bericht';
+import { BerichtConsumer, type BerichtHandler } from './messaging/bericht-consumer';
+import type { BerichtCodec } from './messaging/codec';
+import { Outbox } from './messaging/outbox';
+import { OutboxRelay } from './messaging/outbox-relay';
+
+/**
+ * Everything a service needs to talk to the outside world: its database schema (migrated), the
+ * outbox and its relay, and its Kafka consumers. Stops in the safe order: consumers, relay, database.
+ */
+export class ServiceRuntime {
+  private readonly consumers: BerichtConsumer[] = [];
+  private relayStarted = false;
+
+  private constructor(
+    readonly config: ServiceConfig,
+    readonly dataSource: DataSource,
+    readonly kafka: KafkaClient,
+    readonly codec: BerichtCodec,
+    readonly outbox: Outbox,
+    private readonly relay: OutboxRelay,
+    private readonly logger: JsonLogger,
+  ) {}
+
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  static async open(config: ServiceConfig, logger: JsonLogger, codec: BerichtCodec, migrations: Function[]): Promise<ServiceRuntime> {
+    const schema = config.service;
+    const dataSource = await openDatabase({ url: config.databaseUrl, schema, migrations });
+    const kafka = new KafkaClient(config.service, config.kafkaBrokers, config.topicPrefix, logger);
+    const outbox = new Outbox(schema, codec);
+    const relay = new OutboxRelay(dataSource, schema, outbox.notifyChannel, kafka, logger, config.databaseUrl);
+    return new ServiceRuntime(config, dataSource, kafka, codec, outbox, relay, logger);
+  }
+
+  /** State change and outgoing messages in one transaction. */
+  async inTransaction<T>(work: (manager: EntityManager, publish: (berichten: UitgaandBericht[]) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(manager, (berichten) => this.outbox.add(manager, berichten)));
+  }
+
+  async startRelay(): Promise<void> {
+    if (this.relayStarted) return;
+    await this.relay.start();
+    this.relayStarted = true;
+  }
+
+  async consume(groupId: string, handler: BerichtHandler): Promise<BerichtConsumer> {
+    const consumer = new BerichtConsumer(this.dataSource, this.config.service, this.kafka, this.codec, this.outbox, this.logger, { groupId, handler });
+    await consumer.start();
+    this.consumers.push(consumer);
+    return consumer;
+  }
+
+  async isReady(): Promise<{ kafka: boolean; database: boolean }> {
+    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
+    return { kafka: await this.kafka.isReachable(), database };
+  }
+
+  async close(): Promise<void> {
+    for (const consumer of this.consumers.splice(0)) await consumer.stop();
+    if (this.relayStarted) await this.relay.stop();
+    await this.kafka.disconnect();
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
