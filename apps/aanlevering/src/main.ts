@@ -1,4 +1,4 @@
-import { startService } from '@bron/infra';
+import { runService } from '@bron/infra';
 import { AanleveringModule } from './app.module';
 
-void startService(AanleveringModule.register());
+runService(AanleveringModule.register(), 'aanlevering');

@@ -1,4 +1,4 @@
-import { startService } from '@bron/infra';
+import { runService } from '@bron/infra';
 import { BekostigingModule } from './app.module';
 
-void startService(BekostigingModule.register());
+runService(BekostigingModule.register(), 'bekostiging');

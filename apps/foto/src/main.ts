@@ -1,4 +1,4 @@
-import { startService } from '@bron/infra';
+import { runService } from '@bron/infra';
 import { FotoModule } from './app.module';
 
-void startService(FotoModule.register());
+runService(FotoModule.register(), 'foto');

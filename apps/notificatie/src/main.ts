@@ -1,4 +1,4 @@
-import { startService } from '@bron/infra';
+import { runService } from '@bron/infra';
 import { NotificatieModule } from './app.module';
 
-void startService(NotificatieModule.register());
+runService(NotificatieModule.register(), 'notificatie');

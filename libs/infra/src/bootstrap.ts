@@ -15,7 +15,15 @@ export async function startService(appModule: Parameters<typeof NestFactory.crea
   app.useLogger(logger);
   app.enableShutdownHooks();
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
-  await app.listen(options.port ?? config.httpPort, '127.0.0.1');
+  await app.listen(options.port ?? config.httpPort, process.env.HTTP_HOST ?? '127.0.0.1');
   logger.event('info', 'service gestart', { url: await app.getUrl() });
   return app;
+}
+
+/** For main.ts: a service that cannot start says why, as a log line, and exits non-zero. */
+export function runService(appModule: Parameters<typeof NestFactory.create>[0], service: string): void {
+  startService(appModule).catch((error: Error) => {
+    new JsonLogger(service).error(`service kon niet starten: ${error.message}`, error.stack);
+    process.exit(1);
+  });
 }

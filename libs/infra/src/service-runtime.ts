@@ -9,6 +9,8 @@ import type { BerichtCodec } from './messaging/codec';
 import { Outbox } from './messaging/outbox';
 import { OutboxRelay } from './messaging/outbox-relay';
 
+const STARTUP_RETRY_MS = 60_000;
+
 /**
  * Everything a service needs to talk to the outside world: its database schema (migrated), the
  * outbox and its relay, and its Kafka consumers. Stops in the safe order: consumers, relay, database.
@@ -44,15 +46,41 @@ export class ServiceRuntime {
 
   async startRelay(): Promise<void> {
     if (this.relayStarted) return;
-    await this.relay.start();
+    await this.whileStarting('outbox relay', () => this.relay.start(), () => this.relay.stop());
     this.relayStarted = true;
   }
 
   async consume(groupId: string, handler: BerichtHandler): Promise<BerichtConsumer> {
-    const consumer = new BerichtConsumer(this.dataSource, this.config.service, this.kafka, this.codec, this.outbox, this.logger, { groupId, handler });
-    await consumer.start();
+    const consumer = await this.whileStarting(`consumer ${groupId}`, async () => {
+      const c = new BerichtConsumer(this.dataSource, this.config.service, this.kafka, this.codec, this.outbox, this.logger, { groupId, handler });
+      try {
+        await c.start();
+      } catch (error) {
+        await c.stop().catch(() => undefined);
+        throw error;
+      }
+      return c;
+    });
     this.consumers.push(consumer);
     return consumer;
+  }
+
+  /**
+   * A broker that has just started, or is electing leaders, refuses or drops connections for a
+   * while; a service keeps trying for a minute instead of dying at the first refusal.
+   */
+  private async whileStarting<T>(what: string, start: () => Promise<T>, undo?: () => Promise<void>): Promise<T> {
+    const deadline = Date.now() + STARTUP_RETRY_MS;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await start();
+      } catch (error) {
+        await undo?.().catch(() => undefined);
+        if (Date.now() > deadline || (error as { retriable?: boolean }).retriable === false) throw error;
+        this.logger.event('warn', `${what} start niet, nieuwe poging`, { attempt, error: (error as Error).message }, 'ServiceRuntime');
+        await new Promise((r) => setTimeout(r, Math.min(500 * attempt, 5_000)));
+      }
+    }
   }
 
   async isReady(): Promise<{ kafka: boolean; database: boolean }> {
