@@ -1,2 +1,3 @@
 export * from './service-supervisor';
 export * from './verzamelaar';
+export * from './demo-aanlevering';

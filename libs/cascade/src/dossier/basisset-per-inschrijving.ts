@@ -1,7 +1,7 @@
 import { eenOktober, jaarVan, type IsoDatum } from '../datum';
 import type { BasissetInschrijving, Berekening, BerekeningInvoer, Reden } from '../model';
 import type { Kwalificatietabel } from '../referentie/kwalificaties';
-import { REDENEN } from '../regels/redenen';
+import { REDENEN, reden, type RedenCode } from '../regels/redenen';
 import type { DossierInschrijving, Studentdossier } from './studentdossier';
 
 /**
@@ -35,8 +35,6 @@ export interface InschrijvingBasisset {
   readonly verblijfsstatusRechtmatig: boolean | null;
 }
 
-/** Reason for an inschrijving that runs on no 1 October at all: it is never counted. */
-export const NIET_OP_TELDATUM: Reden = { code: 'INS_NIET_OP_TELDATUM' as Reden['code'], regel: 'UWEB 2.2.2 lid 2 / 2.2.3 lid 2 (ingeschreven op 1 oktober)' };
 
 /** 1 October of the studiejaar (1 Aug - 31 Jul) that contains `datum`: the prognose's teldatum (D2). */
 export function teldatumVanStudiejaar(datum: IsoDatum): IsoDatum {
@@ -121,7 +119,7 @@ export function basissetsVanDossier(
       teldatum: berekening.teldatum,
       regime: berekening.regime,
       bekostigd: eigen?.bekostigd ?? false,
-      redenen: eigen?.redenen ?? [NIET_OP_TELDATUM],
+      redenen: eigen?.redenen ?? [reden('INS_NIET_OP_TELDATUM')],
       hoogsteVooropleiding: basisset.hoogsteVooropleiding,
       hoogsteVooropleidingBewijs: basisset.hoogsteVooropleidingBewijs,
       verblijfsjarenEntree: basisset.verblijfsjarenEntree,
@@ -139,9 +137,6 @@ export function basissetsVanDossier(
 }
 
 /** The Dutch text of a reason code. */
-export function redenTekst(code: string): string {
-  const bekend = (REDENEN as Record<string, { omschrijving: string } | undefined>)[code];
-  if (bekend) return bekend.omschrijving;
-  if (code === NIET_OP_TELDATUM.code) return 'De inschrijving loopt op geen enkele teldatum (1 oktober): zij telt niet mee.';
-  return code;
+export function redenTekst(code: RedenCode): string {
+  return REDENEN[code].omschrijving;
 }

@@ -29,6 +29,10 @@ export const REDENEN = {
     omschrijving: 'Op dezelfde teldatum is een andere inschrijving van deze deelnemer bekostigd; deze telt niet mee.',
     regel: 'WEB 2.2.2 lid 3 (domain.md fact 18, I-3)',
   },
+  INS_NIET_OP_TELDATUM: {
+    omschrijving: 'De inschrijving loopt op geen enkele teldatum (1 oktober): zij telt niet mee.',
+    regel: 'UWEB 2.2.2 lid 2 / 2.2.3 lid 2 (ingeschreven op 1 oktober); domain.md fact 7-9',
+  },
   // --- inschrijving: factoren ---
   LW_BOL: {
     omschrijving: 'Beroepsopleidende leerweg: leerwegfactor 1.',

@@ -13,6 +13,10 @@ describe('wijzigingenTussen', () => {
       { veld: 'redenen', oud: '[{"code":"A"}]', nieuw: '[{"code":"B"}]' },
     ]);
   });
+
+  it('sees no change in a value whose keys were stored in another order (jsonb sorts them)', () => {
+    expect(wijzigingenTussen({ redenen: [{ code: 'A', tekst: 't', regel: 'r' }] }, { redenen: [{ regel: 'r', code: 'A', tekst: 't' }] })).toEqual([]);
+  });
 });
 
 describe('notificatie (D8)', () => {

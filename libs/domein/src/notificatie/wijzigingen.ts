@@ -5,7 +5,16 @@ export interface Wijziging {
   nieuw: string | null;
 }
 
-const alsTekst = (waarde: unknown): string | null => (waarde === undefined || waarde === null ? null : JSON.stringify(waarde));
+/** JSON with object keys in sorted order, so that equal values have equal text wherever they were stored. */
+export function canoniekeJson(waarde: unknown): string {
+  return JSON.stringify(waarde, (_sleutel, w: unknown) =>
+    w !== null && typeof w === 'object' && !Array.isArray(w)
+      ? Object.fromEntries(Object.entries(w as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : w,
+  );
+}
+
+const alsTekst = (waarde: unknown): string | null => (waarde === undefined || waarde === null ? null : canoniekeJson(waarde));
 
 /**
  * The fields whose value differs between two versions of a basisset (top-level fields; nested

@@ -90,10 +90,12 @@ export class BerichtConsumer {
     const attempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
       try {
+        const start = performance.now();
         await this.dataSource.transaction(async (manager) => {
           if (!(await this.recordInInbox(manager, bericht, false))) return;
           await this.options.handler.handle(bericht, manager);
         });
+        this.logger.event('debug', 'bericht verwerkt', { topic, partition, offset: message.offset, type: bericht.metadata.eventType, ms: Math.round(performance.now() - start) }, 'BerichtConsumer');
         return true;
       } catch (error) {
         const reason = (error as Error).message;

@@ -1,0 +1,185 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoGemaakt, type Notificatie } from '@bron/contracts';
+import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht } from '@bron/infra';
+import { Client } from 'pg';
+import { demoAanlevering } from './demo-aanlevering';
+import { ServiceSupervisor } from './service-supervisor';
+import { Verzamelaar } from './verzamelaar';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureJars, startBroker } = require('../../../infra/kafka/kafka.js') as {
+  ensureJars: () => Promise<string>;
+  startBroker: (o: { port: number }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
+};
+
+const ROOT = join(__dirname, '..', '..', '..');
+const PEILDATUM = '2016-11-15';
+const uit = (tekst = '') => process.stdout.write(tekst + '\n');
+const kop = (tekst: string) => uit(`\n== ${tekst} ${'='.repeat(Math.max(0, 70 - tekst.length))}`);
+
+/**
+ * `npm start`: the whole system on this machine (Kafka, PostgreSQL, the four services), a demo
+ * aanlevering through it, and what an instelling gets back. Runs until Ctrl-C, then stops
+ * everything it started; `--eenmalig` stops right after the demo.
+ */
+export async function demo(args: string[]): Promise<number> {
+  const eenmalig = args.includes('--eenmalig');
+  const opruimen: (() => Promise<void>)[] = [];
+  let stoppen: (() => void) | undefined;
+  const gestopt = new Promise<void>((resolve) => (stoppen = resolve));
+  const onSignal = () => stoppen?.();
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    kop('bron-terugkoppeling: demo');
+    const kafkaBrokers = process.env.KAFKA_BROKERS ?? (await startKafka(opruimen));
+    const databaseUrl = await demoDatabase(process.env.DATABASE_URL);
+    const logDir = join(ROOT, 'tmp', 'demo');
+    mkdirSync(logDir, { recursive: true });
+    const env: NodeJS.ProcessEnv = {
+      KAFKA_BROKERS: kafkaBrokers, DATABASE_URL: databaseUrl, BRON_PEILDATUM: PEILDATUM,
+      BRON_TOPIC_PREFIX: process.env.KAFKA_BROKERS ? `demo${Date.now()}.` : '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    };
+    const logs = new Map<string, NodeJS.WritableStream>();
+    const supervisor = new ServiceSupervisor({
+      env,
+      log: (service, regel) => {
+        if (!logs.has(service)) logs.set(service, createWriteStream(join(logDir, `${service}.log`)));
+        logs.get(service)!.write(regel + '\n');
+      },
+    });
+    opruimen.push(() => supervisor.stop());
+    uit(`services starten (logs in tmp/demo/<service>.log) ...`);
+    const start = Date.now();
+    await supervisor.start();
+    for (const s of supervisor.services) uit(`  ${s.naam.padEnd(12)} ${s.url}/health/ready`);
+    uit(`klaar in ${((Date.now() - start) / 1000).toFixed(1)} s; peildatum van het systeem: ${PEILDATUM} (studiejaar 2016/17, teldatum 1 oktober 2016)`);
+
+    const verzamelaar = new Verzamelaar(env);
+    opruimen.push(() => verzamelaar.sluit());
+    await verzamelaar.volg(['25LX', '26AB'].flatMap((b) => [InstellingTopics.bekostigingsstatus(b), InstellingTopics.notificatie(b), InstellingTopics.foto(b)]));
+
+    const data = demoAanlevering('25LX', '26AB');
+    const hoofdBestand = join(logDir, 'aanlevering-25LX.csv');
+    writeFileSync(hoofdBestand, data.hoofd.csv);
+    kop(`25LX levert ${data.hoofd.aantal} records aan: bron aanleveren tmp/demo/aanlevering-25LX.csv --instelling 25LX`);
+    if ((await bron(['aanleveren', hoofdBestand, '--instelling', '25LX'], env)) !== 0) throw new Error('de aanlevering van 25LX kreeg niet op elk record antwoord');
+
+    const statussen = await verzamelaar.wachtOp<BasissetBerekend>('de bekostigingsstatus van de studenten van 25LX', (b) => {
+      const s = b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX'));
+      return new Set(s.map((m) => (m.value as BasissetBerekend).inschrijvingId)).size >= 150 && s;
+    });
+    kop('de basisset van een paar studenten van 25LX (instelling.25LX.bekostigingsstatus.v1)');
+    toonBasissets(statussen.map((m) => m.value).filter((v, i, alle) => alle.findIndex((w) => w.inschrijvingId === v.inschrijvingId) === i).slice(0, 6));
+
+    const anderBestand = join(logDir, 'aanlevering-26AB.csv');
+    writeFileSync(anderBestand, data.ander.csv);
+    kop(`26AB levert ${data.ander.aantal} eerdere inschrijvingen aan van studenten die nu bij 25LX staan`);
+    if ((await bron(['aanleveren', anderBestand, '--instelling', '26AB'], env)) !== 0) throw new Error('de aanlevering van 26AB kreeg niet op elk record antwoord');
+
+    kop('de BRP meldt: een student van 25LX had bij de start geen rechtmatig verblijf');
+    const brpStudent = data.studenten[3];
+    await verzamelaar.platform.send([nieuwBericht({
+      topic: Topics.persoon, key: brpStudent, type: EventTypes.PersoonGewijzigd, origin: 'extern:BRP',
+      value: { persoonsnummer: brpStudent, bron: 'BRP', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal', verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }] },
+    })]);
+    const verwacht = data.gedeeld.length + 1;
+    const notificaties = await verzamelaar.wachtOp<Notificatie>(`${verwacht} notificaties voor 25LX`, (b) => {
+      const n = b.filter((m) => m.topic === InstellingTopics.notificatie('25LX'));
+      return n.length >= verwacht && n;
+    });
+    kop(`${notificaties.length} notificaties op instelling.25LX.notificatie.v1 (wijzigingen die 25LX niet zelf veroorzaakte)`);
+    for (const n of [...notificaties.slice(0, 2), notificaties.find((m) => m.value.oorzaak.soort === 'EXTERN')!].filter(Boolean)) {
+      uit(`  student ${n.value.persoonsnummer} (${n.value.inschrijvingId}): ${n.value.oorzaak.omschrijving}`);
+      for (const w of n.value.wijzigingen) uit(`      ${w.veld}: ${toonWaarde(w.veld, w.oud)} -> ${toonWaarde(w.veld, w.nieuw)}`);
+    }
+    const bijAnder = verzamelaar.berichten.filter((m) => m.topic === InstellingTopics.notificatie('26AB')).length;
+    uit(`  (26AB kreeg ${bijAnder} notificaties: zijn eigen aanlevering veroorzaakte de wijzigingen)`);
+
+    kop('foto van 25LX op peildatum 1 oktober 2016 (bron foto 25LX)');
+    await bron(['foto', '25LX', '--peildatum', '2016-10-01'], env, (json) => toonFoto(JSON.parse(json) as FotoGemaakt));
+
+    if (eenmalig) return 0;
+    kop('het systeem draait; Ctrl-C stopt alles');
+    uit('probeer in een tweede terminal: npx bron volg 25LX --vanaf-begin --max 5');
+    uit(`(met KAFKA_BROKERS=${kafkaBrokers}${env.BRON_TOPIC_PREFIX ? ` BRON_TOPIC_PREFIX=${env.BRON_TOPIC_PREFIX}` : ''})`);
+    await gestopt;
+    return 0;
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    uit('\nstoppen ...');
+    for (const stap of opruimen.reverse()) await stap().catch((e: Error) => uit(`  bij het stoppen: ${e.message}`));
+    uit('alles gestopt.');
+  }
+}
+
+async function startKafka(opruimen: (() => Promise<void>)[]): Promise<string> {
+  await ensureJars();
+  const broker = await startBroker({ port: Number(process.env.KAFKA_PORT ?? 19092) });
+  opruimen.push(() => broker.stop());
+  return broker.brokers.join(',');
+}
+
+/** A fresh demo database on the PostgreSQL server (the local one unless DATABASE_URL names another). */
+async function demoDatabase(basis = DEFAULT_DATABASE_URL): Promise<string> {
+  const url = new URL(basis);
+  url.pathname = '/bron_demo';
+  const admin = new URL(basis);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    throw new Error(`PostgreSQL antwoordt niet op ${admin.host}: ${(error as Error).message}. Start PostgreSQL of zet DATABASE_URL.`);
+  }
+  try {
+    await client.query('DROP DATABASE IF EXISTS bron_demo WITH (FORCE)');
+  } finally {
+    await client.end();
+  }
+  await ensureDatabaseExists(url.toString());
+  return url.toString();
+}
+
+/** Runs the bron CLI as a user would, its output shown; `opUitvoer` receives its stdout instead. */
+function bron(args: string[], env: NodeJS.ProcessEnv, opUitvoer?: (stdout: string) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const proces = spawn(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'bron.js'), ...args], {
+      cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', opUitvoer ? 'pipe' : 'inherit', 'inherit'],
+    });
+    let stdout = '';
+    proces.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));
+    proces.on('error', reject);
+    proces.on('exit', (code) => {
+      if (opUitvoer && code === 0) opUitvoer(stdout);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/** Reasons are shown by their codes; the notificatie itself carries the texts and rules. */
+function toonWaarde(veld: string, json: string | null): string {
+  if (veld !== 'redenen' || json === null) return String(json);
+  return (JSON.parse(json) as { code: string }[]).map((r) => r.code).join(', ');
+}
+
+function toonBasissets(basissets: BasissetBerekend[]): void {
+  uit('  student    inschrijving crebo leerweg bekostigd vj  vjf  lwf  pf    bijdrage diplomawaarde vooropleiding');
+  for (const b of basissets) {
+    const s = b.basisset;
+    uit(`  ${b.persoonsnummer}  ${b.inschrijvingId.padEnd(12)} ${b.crebo} ${b.leerweg.padEnd(7)} ${String(s.bekostigd).padEnd(9)} ${String(s.verblijfsjaar ?? '-').padEnd(3)} ${s.verblijfsjaarfactor.toFixed(1)}  ${s.leerwegfactor.toFixed(1)}  ${(s.prijsfactor ?? 0).toFixed(2)}  ${s.bijdrage.toFixed(3).padStart(7)}  ${String(s.diplomawaardeOpleiding ?? '-').padEnd(13)} ${s.hoogsteVooropleiding?.code ?? 'onbekend'}`);
+    uit(`      redenen: ${s.redenen.map((r) => r.code).join(', ')}`);
+  }
+}
+
+function toonFoto(foto: FotoGemaakt): void {
+  uit(`  foto ${foto.fotoId} status ${foto.status}, ${foto.studenten.length} inschrijvingen, sector totaal ${foto.sectorTotaalInschrijvingen} inschrijvingen in het mbo`);
+  uit('  terugmeldingsoverzicht: crebo leerweg niveau verblijfsjaar inschrijvingen bekostigd');
+  for (const r of foto.terugmeldingsoverzicht.slice(0, 12)) {
+    uit(`    ${r.crebo} ${r.leerweg.padEnd(7)} ${String(r.niveau ?? '-').padEnd(6)} ${String(r.verblijfsjaar ?? '-').padEnd(13)} ${String(r.inschrijvingen).padStart(14)} ${String(r.bekostigd).padStart(9)}`);
+  }
+  if (foto.terugmeldingsoverzicht.length > 12) uit(`    ... en nog ${foto.terugmeldingsoverzicht.length - 12} regels`);
+}
