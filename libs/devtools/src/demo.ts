@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoGemaakt, type Notificatie } from '@bron/contracts';
-import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht } from '@bron/infra';
+import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht, type OntvangenBericht } from '@bron/infra';
 import { Client } from 'pg';
 import { demoAanlevering } from './demo-aanlevering';
 import { ServiceSupervisor } from './service-supervisor';
@@ -79,17 +79,20 @@ export async function demo(args: string[]): Promise<number> {
     kop(`26AB levert ${data.ander.aantal} eerdere inschrijvingen aan van studenten die nu bij 25LX staan`);
     if ((await bron(['aanleveren', anderBestand, '--instelling', '26AB'], env)) !== 0) throw new Error('de aanlevering van 26AB kreeg niet op elk record antwoord');
 
+    const notificatiesVoor25LX = (b: OntvangenBericht[]) => b.filter((m) => m.topic === InstellingTopics.notificatie('25LX')) as OntvangenBericht<Notificatie>[];
+    await verzamelaar.wachtOp(`notificaties voor 25LX over de ${data.gedeeld.length} gedeelde studenten`, (b) => {
+      const n = notificatiesVoor25LX(b);
+      return new Set(n.map((m) => m.value.persoonsnummer)).size >= data.gedeeld.length && n;
+    });
+
     kop('de BRP meldt: een student van 25LX had bij de start geen rechtmatig verblijf');
     const brpStudent = data.studenten[3];
     await verzamelaar.platform.send([nieuwBericht({
       topic: Topics.persoon, key: brpStudent, type: EventTypes.PersoonGewijzigd, origin: 'extern:BRP',
       value: { persoonsnummer: brpStudent, bron: 'BRP', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal', verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }] },
     })]);
-    const verwacht = data.gedeeld.length + 1;
-    const notificaties = await verzamelaar.wachtOp<Notificatie>(`${verwacht} notificaties voor 25LX`, (b) => {
-      const n = b.filter((m) => m.topic === InstellingTopics.notificatie('25LX'));
-      return n.length >= verwacht && n;
-    });
+    await verzamelaar.wachtOp('de notificatie over de BRP-wijziging', (b) => notificatiesVoor25LX(b).filter((m) => m.value.oorzaak.soort === 'EXTERN'));
+    const notificaties = notificatiesVoor25LX(verzamelaar.berichten);
     kop(`${notificaties.length} notificaties op instelling.25LX.notificatie.v1 (wijzigingen die 25LX niet zelf veroorzaakte)`);
     for (const n of [...notificaties.slice(0, 2), notificaties.find((m) => m.value.oorzaak.soort === 'EXTERN')!].filter(Boolean)) {
       uit(`  student ${n.value.persoonsnummer} (${n.value.inschrijvingId}): ${n.value.oorzaak.omschrijving}`);
@@ -123,10 +126,15 @@ async function startKafka(opruimen: (() => Promise<void>)[]): Promise<string> {
   return broker.brokers.join(',');
 }
 
-/** A fresh demo database on the PostgreSQL server (the local one unless DATABASE_URL names another). */
+/**
+ * A fresh demo database on the PostgreSQL server (the local one unless DATABASE_URL names
+ * another), named bron_demo unless BRON_DEMO_DATABASE says otherwise.
+ */
 async function demoDatabase(basis = DEFAULT_DATABASE_URL): Promise<string> {
+  const naam = process.env.BRON_DEMO_DATABASE ?? 'bron_demo';
+  if (!/^[a-z0-9_]+$/.test(naam)) throw new Error(`BRON_DEMO_DATABASE '${naam}' moet kleine letters, cijfers en _ zijn`);
   const url = new URL(basis);
-  url.pathname = '/bron_demo';
+  url.pathname = `/${naam}`;
   const admin = new URL(basis);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 5000 });
@@ -136,7 +144,7 @@ async function demoDatabase(basis = DEFAULT_DATABASE_URL): Promise<string> {
     throw new Error(`PostgreSQL antwoordt niet op ${admin.host}: ${(error as Error).message}. Start PostgreSQL of zet DATABASE_URL.`);
   }
   try {
-    await client.query('DROP DATABASE IF EXISTS bron_demo WITH (FORCE)');
+    await client.query(`DROP DATABASE IF EXISTS "${naam}" WITH (FORCE)`);
   } finally {
     await client.end();
   }

@@ -18,6 +18,13 @@ export class TestDatabase {
     return new TestDatabase(url.toString(), naam);
   }
 
+  /** A test database that something else created (it must still be named as one). */
+  static bestaand(url: string): TestDatabase {
+    const naam = decodeURIComponent(new URL(url).pathname.slice(1));
+    if (!naam.startsWith('bron_test_')) throw new Error(`${naam} is geen testdatabase`);
+    return new TestDatabase(url, naam);
+  }
+
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: this.url });
     await client.connect();

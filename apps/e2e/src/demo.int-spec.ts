@@ -1,0 +1,36 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { TestDatabase } from '@bron/infra';
+
+/** The README's main command (`npm start`) does what it promises; --eenmalig stops after the demo. */
+describe('npm start: the demo aanlevering through the whole system', () => {
+  const naam = `bron_test_demo_${randomBytes(3).toString('hex')}`;
+
+  afterAll(async () => {
+    const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+    url.pathname = `/${naam}`;
+    await TestDatabase.bestaand(url.toString()).verwijder();
+  });
+
+  it('shows the terugkoppeling counts, basissets, notificaties and a foto, then stops everything', async () => {
+    const proces = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'tools', 'demo.js'), '--eenmalig'], {
+      env: { ...process.env, BRON_DEMO_DATABASE: naam },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let uitvoer = '';
+    proces.stdout.on('data', (d: Buffer) => (uitvoer += d.toString()));
+    proces.stderr.on('data', (d: Buffer) => (uitvoer += d.toString()));
+    const code = await new Promise<number | null>((resolve) => proces.on('exit', resolve));
+
+    expect({ code, uitvoer }).toMatchObject({ code: 0 });
+    expect(uitvoer).toMatch(/245 records aangeleverd, 245 beantwoord: 241 meldingen, 0 signalen, 4 afkeuringen/);
+    expect(uitvoer).toMatch(/12 records aangeleverd, 12 beantwoord: 12 meldingen/);
+    // one per changed inschrijving of the 12 shared students, and one for the BRP change
+    expect(Number(/(\d+) notificaties op instelling\.25LX\.notificatie\.v1/.exec(uitvoer)?.[1])).toBeGreaterThanOrEqual(13);
+    expect(uitvoer).toMatch(/Een wijziging in een externe registratie \(BRP\)\.\n\s+bekostigd: true -> false/);
+    expect(uitvoer).toMatch(/\(26AB kreeg 0 notificaties/);
+    expect(uitvoer).toMatch(/status V, 160 inschrijvingen, sector totaal 160 inschrijvingen in het mbo/);
+    expect(uitvoer).toMatch(/alles gestopt\.\s*$/);
+  }, 240_000);
+});
