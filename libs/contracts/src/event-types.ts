@@ -1,5 +1,5 @@
 import {
-  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema,
+  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema, HerberekeningGevraagdSchema,
   FotoAangevraagdSchema, FotoGemaaktSchema, InschrijvingBijgewerktSchema, NotificatieSchema, PersoonGewijzigdSchema,
   PrijsfactorGewijzigdSchema, TerugkoppelingSchema, VooropleidingGeregistreerdSchema,
 } from './generated';
@@ -16,6 +16,7 @@ export const EventTypes = {
   VooropleidingGeregistreerd: VooropleidingGeregistreerdSchema.fullName,
   PrijsfactorGewijzigd: PrijsfactorGewijzigdSchema.fullName,
   BasissetBerekend: BasissetBerekendSchema.fullName,
+  HerberekeningGevraagd: HerberekeningGevraagdSchema.fullName,
   Notificatie: NotificatieSchema.fullName,
   FotoAangevraagd: FotoAangevraagdSchema.fullName,
   FotoGemaakt: FotoGemaaktSchema.fullName,

@@ -12,6 +12,8 @@ export const Topics = {
   vooropleiding: 'extern.public.vooropleiding.v1',
   /** Reference data changes of kwalificaties (PrijsfactorGewijzigd); key crebo. */
   kwalificatie: 'referentie.public.kwalificatie.v1',
+  /** The bekostiging service's own recompute requests (HerberekeningGevraagd); key persoonsnummer. */
+  herberekening: 'bekostiging.internal.herberekening.v1',
   /** Every recomputed basisset (BasissetBerekend), DUO-internal; key persoonsnummer. */
   basisset: 'bekostiging.public.basisset.v1',
   /** Requests for a foto (FotoAangevraagd); key BRIN. */

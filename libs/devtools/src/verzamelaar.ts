@@ -1,4 +1,5 @@
-import { PlatformClient, type OntvangenBericht } from '@bron/infra';
+import { EventTypes, InstellingTopics } from '@bron/contracts';
+import { PlatformClient, nieuwBericht, type OntvangenBericht } from '@bron/infra';
 
 /**
  * Collects what arrives on topics, so that a test or the demo can wait for an outcome
@@ -37,4 +38,14 @@ export class Verzamelaar {
   async sluit(): Promise<void> {
     await this.client.sluit();
   }
+}
+
+/** Delivers records as one batch on the instelling's intake topic, as a batch producer would. */
+export async function leverAan(platform: PlatformClient, instelling: string, batchId: string, records: Record<string, string>[]): Promise<void> {
+  const topic = InstellingTopics.aanlevering(instelling);
+  const origin = `aanlevering:${instelling}:${batchId}`;
+  await platform.send([
+    ...records.map((velden, i) => nieuwBericht({ topic, key: batchId, type: EventTypes.AanleverRecord, origin, value: { batchId, recordnummer: i + 1, regel: null, velden, leesfout: null } })),
+    nieuwBericht({ topic, key: batchId, type: EventTypes.AanleverBatchAfgesloten, origin, value: { batchId, aantalRecords: records.length, bestandsnaam: null } }),
+  ]);
 }
