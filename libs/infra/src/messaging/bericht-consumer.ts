@@ -21,11 +21,16 @@ export interface BerichtConsumerOptions {
   handler: BerichtHandler;
   maxAttempts?: number;
   retryDelayMs?: number;
+  /** Messages handled in one transaction (default 200). */
+  batchSize?: number;
 }
+
+const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 200);
 
 /**
  * Consumes with at-least-once delivery and makes handling effectively once: the handler's state
  * change and the inbox row commit together, and the offset is committed after the database.
+ * Consecutive messages of a partition are handled in chunks, one transaction each.
  * A message that still fails after the bounded attempts goes to `<topic>.dlq` with the reason,
  * through the outbox, so the partition moves on and nothing is lost.
  */
@@ -53,11 +58,19 @@ export class BerichtConsumer {
     await this.consumer.subscribe({ topics: handler.topics.map((t) => this.kafka.physical(t)), fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,
+      eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
-      eachMessage: async ({ topic, partition, message }) => {
-        const handled = await this.process(this.kafka.logical(topic), partition, message);
-        if (handled) {
-          await this.consumer!.commitOffsets([{ topic, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const topic = this.kafka.logical(batch.topic);
+        const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
+        for (let start = 0; start < batch.messages.length; start += size) {
+          if (!isRunning() || isStale() || this.stopping) return;
+          const chunk = batch.messages.slice(start, start + size);
+          if (!(await this.processChunk(topic, batch.partition, chunk))) return;
+          const next = (BigInt(chunk[chunk.length - 1].offset) + 1n).toString();
+          resolveOffset(chunk[chunk.length - 1].offset);
+          await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+          await heartbeat();
         }
       },
     });
@@ -73,15 +86,48 @@ export class BerichtConsumer {
     await this.consumer?.disconnect();
   }
 
+  /**
+   * Handles a chunk of consecutive messages in one transaction (one commit, one offset commit).
+   * When anything in it fails, the chunk is handled again message by message, so that a poison
+   * message ends in the dead-letter topic alone and the others are handled.
+   */
+  private async processChunk(topic: string, partition: number, messages: KafkaMessage[]): Promise<boolean> {
+    if (messages.length > 1) {
+      try {
+        const start = performance.now();
+        await this.dataSource.transaction(async (manager) => {
+          for (const message of messages) {
+            const bericht = this.decode(topic, partition, message);
+            if (await this.recordInInbox(manager, bericht, false)) await this.options.handler.handle(bericht, manager);
+          }
+        });
+        this.logger.event('debug', 'berichten verwerkt', { topic, partition, aantal: messages.length, ms: Math.round(performance.now() - start) }, 'BerichtConsumer');
+        return true;
+      } catch (error) {
+        this.logger.event('debug', 'reeks berichten één voor één opnieuw', { topic, partition, aantal: messages.length, error: (error as Error).message }, 'BerichtConsumer');
+      }
+    }
+    for (const message of messages) {
+      if (!(await this.process(topic, partition, message))) return false;
+    }
+    return true;
+  }
+
+  private decode(topic: string, partition: number, message: KafkaMessage): OntvangenBericht {
+    const position = { topic, partition, offset: message.offset };
+    const metadata = fromHeaders(message.headers, position);
+    if (!message.value) throw new Error('bericht zonder inhoud');
+    const decoded = this.codec.decode(message.value, metadata.eventType);
+    return { ...position, key: message.key?.toString() ?? null, value: decoded.value, metadata: { ...metadata, eventType: decoded.type } };
+  }
+
   /** Returns false when the service is stopping before the message was handled (no commit). */
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
     const position = { topic, partition, offset: message.offset };
     const metadata = fromHeaders(message.headers, position);
     let bericht: OntvangenBericht;
     try {
-      if (!message.value) throw new Error('bericht zonder inhoud');
-      const decoded = this.codec.decode(message.value, metadata.eventType);
-      bericht = { ...position, key: message.key?.toString() ?? null, value: decoded.value, metadata: { ...metadata, eventType: decoded.type } };
+      bericht = this.decode(topic, partition, message);
     } catch (error) {
       await this.deadLetter(position, metadata.eventId, message, `onleesbaar bericht: ${(error as Error).message}`);
       return true;
