@@ -1,11 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { kwalificaties2015 } from '@bron/cascade';
 import { beoordeelRecord, type BeoordelingContext } from './beoordeel-record';
 import type { InschrijvingStaat, RuwRecord } from './record';
 
-const context = (extra: Partial<BeoordelingContext> = {}): BeoordelingContext => ({
-  aanleverendeInstelling: '25LX',
-  kwalificatie: (crebo) => (crebo === '25078' ? { niveau: 3, leerwegen: ['BOL', 'BBL'] } : crebo === '99999' ? { niveau: 2, leerwegen: ['BOL'] } : undefined),
-  ...extra,
-});
+const kwalificaties = kwalificaties2015(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kwalificaties-2015.csv'), 'utf8'));
+
+const context = (extra: Partial<BeoordelingContext> = {}): BeoordelingContext => ({ aanleverendeInstelling: '25LX', peildatum: '2016-11-15', kwalificaties, ...extra });
 
 const inschrijving: RuwRecord = {
   soort: 'INSCHRIJVING', mutatie: 'T', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'A1',
@@ -19,7 +20,7 @@ const bestaand: InschrijvingStaat = {
 
 const codes = (record: RuwRecord, ctx = context()) => beoordeelRecord(record, ctx).codes.map((c) => c.code);
 
-describe('beoordeelRecord', () => {
+describe('beoordeelRecord: afkeuringen', () => {
   it('accepts a valid inschrijving with a melding and the new state, versie 1', () => {
     const b = beoordeelRecord(inschrijving, context());
     expect(b.soort).toBe('MELDING');
@@ -32,16 +33,22 @@ describe('beoordeelRecord', () => {
     [{ instelling: '25L' }, 'A02'],
     [{ instelling: '26AB' }, 'A02'],
     [{ crebo: '12345' }, 'A03'],
-    [{ crebo: '99999', leerweg: 'BBL' }, 'A04'],
     [{ begindatum: '2016-02-30' }, 'A05'],
     [{ einddatum: '2016-07-01' }, 'A06'],
     [{ leerweg: 'XYZ' }, 'A08'],
     [{ persoonsnummer: '' }, 'A09'],
+    [{ begindatum: '2013-08-01' }, 'A13'],
   ])('rejects %j with %s and stores nothing', (wijziging, code) => {
     const b = beoordeelRecord({ ...inschrijving, ...wijziging }, context());
     expect(b.soort).toBe('AFKEURING');
     expect(b.codes.map((c) => c.code)).toContain(code);
     expect(b.nieuweStaat).toBeUndefined();
+  });
+
+  it('rejects a leerweg the kwalificatie does not allow (A04)', () => {
+    const alleenBbl = kwalificaties.alle().find((k) => k.leerwegen.length === 1 && k.leerwegen[0] === 'BBL');
+    expect(alleenBbl).toBeDefined();
+    expect(codes({ ...inschrijving, crebo: alleenBbl!.crebo, leerweg: 'BOL' })).toContain('A04');
   });
 
   it('names the field and value in the Dutch text', () => {
@@ -55,6 +62,64 @@ describe('beoordeelRecord', () => {
     expect(codes(inschrijving, context({ bestaandeInschrijving: bestaand }))).toEqual(['A10']);
   });
 
+  it('rejects a record identical to an earlier one of the same batch (A12)', () => {
+    expect(codes(inschrijving, context({ eerderInBatch: 3 }))).toEqual(['A12']);
+  });
+
+  it('rejects an inschrijving overlapping another of the same instelling in the same kwalificatie (A14), not one in another kwalificatie', () => {
+    const andere = { ...bestaand, inschrijvingId: 'A0', begin: '2015-08-01', einde: '2016-09-30' };
+    expect(codes(inschrijving, context({ andereInschrijvingen: [andere] }))).toEqual(['A14']);
+    expect(codes(inschrijving, context({ andereInschrijvingen: [{ ...andere, einde: '2016-07-31' }] }))).toEqual(['M00']);
+    expect(codes(inschrijving, context({ andereInschrijvingen: [{ ...andere, crebo: '25180' }] }))).toEqual(['M00']);
+  });
+
+  it('rejects a change to a locked field of a closed studiejaar after the mutatiestop (A15), not one of the running year', () => {
+    const vorigJaar = { ...bestaand, begin: '2015-08-01' };
+    const wijziging = beoordeelRecord({ ...inschrijving, mutatie: 'W', begindatum: '2015-08-01', leerweg: 'BBL' }, context({ bestaandeInschrijving: vorigJaar }));
+    expect(wijziging.codes).toEqual([expect.objectContaining({ code: 'A15', parameters: { veld: 'leerweg', mutatiestop: '2016-06-01' } })]);
+    expect(codes({ ...inschrijving, mutatie: 'V' }, context({ bestaandeInschrijving: vorigJaar }))).toEqual(['A15']);
+    expect(codes({ soort: 'UITSCHRIJVING', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'A1', einddatum: '2016-05-31' }, context({ bestaandeInschrijving: vorigJaar }))).toEqual(['A15']);
+    // before the mutatiestop, and in the running studiejaar, the same changes are accepted (a BBL without BPV is then signalled)
+    expect(codes({ ...inschrijving, mutatie: 'W', begindatum: '2015-08-01', leerweg: 'BBL' }, context({ bestaandeInschrijving: vorigJaar, peildatum: '2016-05-31' }))).toEqual(['S01']);
+    expect(codes({ ...inschrijving, mutatie: 'W', leerweg: 'BBL' }, context({ bestaandeInschrijving: bestaand }))).toEqual(['M00']);
+  });
+});
+
+describe('beoordeelRecord: signalen (accepted, with a funding consequence)', () => {
+  const bbl: RuwRecord = { ...inschrijving, leerweg: 'BBL' };
+
+  it('signals a BBL inschrijving without a BPV agreement once 31 December has passed (S01)', () => {
+    expect(codes(bbl, context({ peildatum: '2016-12-31' }))).toEqual(['M00']);
+    const na = beoordeelRecord(bbl, context({ peildatum: '2017-01-02' }));
+    expect(na.soort).toBe('SIGNAAL');
+    expect(na.codes).toEqual([expect.objectContaining({ code: 'S01', parameters: { inschrijvingId: 'A1', uiterlijk: '2016-12-31' } })]);
+    expect(na.nieuweStaat).toBeDefined();
+  });
+
+  it('does not signal a BBL inschrijving whose BPV agreement was concluded in time', () => {
+    const metBpv = { ...bestaand, leerweg: 'BBL' };
+    const b = beoordeelRecord({ soort: 'BPV', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'A1', bpv_id: 'B1', bpv_afgesloten: '2016-09-01', bpv_begin: '2016-09-15' }, context({ bestaandeInschrijving: metBpv, peildatum: '2017-01-02' }));
+    expect(b.codes.map((c) => c.code)).toEqual(['M00']);
+  });
+
+  it('signals an adult without lawful residence at the start, as the BRP knows it (S02, Koppelingswet)', () => {
+    const persoon = { geboortedatum: '1990-03-01', nationaliteit: 'SY', verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }] };
+    expect(codes(inschrijving, context({ persoon }))).toEqual(['S02']);
+    expect(codes(inschrijving, context({ persoon: { ...persoon, geboortedatum: '2000-01-01' } }))).toEqual(['M00']);
+    expect(codes(inschrijving, context())).toEqual(['M00']);
+  });
+
+  it('signals niveau 4 without a vooropleiding that gives access (S03, fact 42)', () => {
+    const niveau4 = { ...inschrijving, crebo: '25189' };
+    expect(codes(niveau4)).toEqual(['S03']);
+    expect(codes(niveau4, context({ vooropleidingen: [{ soort: 'VMBO_BB', diploma: true }] }))).toEqual(['S03']);
+    expect(codes(niveau4, context({ vooropleidingen: [{ soort: 'VMBO_TL', diploma: true }] }))).toEqual(['M00']);
+    expect(codes(niveau4, context({ vooropleidingen: [{ soort: 'HAVO', diploma: false }] }))).toEqual(['M00']);
+    expect(codes(niveau4, context({ mboDiplomaNiveaus: [2] }))).toEqual(['M00']);
+  });
+});
+
+describe('beoordeelRecord: changes of an existing inschrijving', () => {
   it('applies a wijziging, uitschrijving and verwijdering to the existing state with the next versie', () => {
     const ctx = context({ bestaandeInschrijving: bestaand });
     expect(beoordeelRecord({ ...inschrijving, mutatie: 'W', leerweg: 'BBL' }, ctx).nieuweStaat).toMatchObject({ staat: { leerweg: 'BBL', versie: 2 } });
@@ -69,5 +134,10 @@ describe('beoordeelRecord', () => {
     expect(bpv.nieuweStaat).toMatchObject({ staat: { bpv: [{ bpvId: 'B1', afgesloten: '2016-09-01', begin: '2016-09-15', einde: null, omvangUren: 400, leerbedrijf: '123456789' }] } });
     const diploma = beoordeelRecord({ soort: 'DIPLOMA', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'A1', diploma_datum: '2017-06-30' }, ctx);
     expect(diploma.nieuweStaat).toEqual({ soort: 'diploma', staat: { persoonsnummer: '123456782', instelling: '25LX', diplomaId: 'A1', versie: 1, verwijderd: false, crebo: '25078', datum: '2017-06-30' } });
+  });
+
+  it('registers an aanmelding without any inschrijving', () => {
+    const b = beoordeelRecord({ soort: 'AANMELDING', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'AM1', crebo: '25078', begindatum: '2017-08-01' }, context());
+    expect(b.nieuweStaat).toEqual({ soort: 'aanmelding', staat: { persoonsnummer: '123456782', instelling: '25LX', aanmeldingId: 'AM1', crebo: '25078', datum: '2017-08-01', verwijderd: false } });
   });
 });

@@ -1,24 +1,36 @@
+import type { Kwalificatietabel, Leerweg } from '@bron/cascade';
 import { isGeldigPersoonsnummer, isGeldigeBrin } from '@bron/domein';
-import { INTENSITEITEN, LEERWEGEN, MUTATIES, RECORDSOORTEN, type DiplomaStaat, type InschrijvingStaat, type RuwRecord } from './record';
+import { INTENSITEITEN, LEERWEGEN, MUTATIES, RECORDSOORTEN, type AanmeldingStaat, type BpvStaat, type DiplomaStaat, type InschrijvingStaat, type PersoonGegevens, type RuwRecord } from './record';
+import { VERGRENDELDE_BPV_VELDEN, VERGRENDELDE_INSCHRIJVINGSVELDEN, gesloten } from './regels/mutatiestop';
+import { signalenVoor } from './regels/signalen';
 import { terugkoppelingCode, zwaarsteSoort, type TerugkoppelingCode, type TerugkoppelingSoort } from './terugkoppeling-codes';
 
-/** What the intake needs to know of a kwalificatie (from the kwalificaties reference table). */
-export interface KwalificatieInfo {
-  niveau: number;
-  leerwegen: readonly string[];
-}
-
+/** Everything the decision needs besides the record; the caller loads it, the decision is pure. */
 export interface BeoordelingContext {
   /** The instelling that delivered the record (from its authenticated topic or API key). */
   aanleverendeInstelling: string;
+  /** The system's "today" (mutatiestop, BBL deadline). */
+  peildatum: string;
+  kwalificaties: Kwalificatietabel;
   /** The current state of the inschrijving the record names, if this instelling has it. */
   bestaandeInschrijving?: InschrijvingStaat;
   /** The current state of the diploma of that inschrijving, if any. */
   bestaandDiploma?: DiplomaStaat;
-  kwalificatie: (crebo: string) => KwalificatieInfo | undefined;
+  bestaandeAanmelding?: AanmeldingStaat;
+  /** The student's other inschrijvingen at this instelling (overlap check). */
+  andereInschrijvingen?: readonly InschrijvingStaat[];
+  persoon?: PersoonGegevens;
+  vooropleidingen?: readonly { soort: string; diploma: boolean }[];
+  /** Niveaus of the student's mbo diploma's, from any instelling. */
+  mboDiplomaNiveaus?: readonly number[];
+  /** Recordnummer of an identical earlier record in the same batch. */
+  eerderInBatch?: number;
 }
 
-export type NieuweStaat = { soort: 'inschrijving'; staat: InschrijvingStaat } | { soort: 'diploma'; staat: DiplomaStaat };
+export type NieuweStaat =
+  | { soort: 'inschrijving'; staat: InschrijvingStaat }
+  | { soort: 'diploma'; staat: DiplomaStaat }
+  | { soort: 'aanmelding'; staat: AanmeldingStaat };
 
 export interface Beoordeling {
   soort: TerugkoppelingSoort;
@@ -34,17 +46,20 @@ const DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isDatum(waarde: string): boolean {
   const m = DATUM.exec(waarde);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === waarde;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === waarde;
 }
 
+const overlapt = (a: { begin: string; einde: string | null }, b: { begin: string; einde: string | null }) =>
+  a.begin <= (b.einde ?? '9999-12-31') && b.begin <= (a.einde ?? '9999-12-31');
+
 /**
- * Decides the answer to one aanleverrecord and, when it is accepted, the new state. Pure: the
- * caller loads the existing inschrijving and stores the result. Every problem found is reported,
- * not only the first, so that the instelling can correct a record in one go.
+ * Decides the answer to one aanleverrecord and, when it is accepted, the new state (domain.md D6,
+ * docs/terugkoppeling-codes.md). Every problem found is reported, not only the first, so that the
+ * instelling can correct a record in one go.
  */
 export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext): Beoordeling {
   const fouten: TerugkoppelingCode[] = [];
+  const signalen: TerugkoppelingCode[] = [];
   const veld = (naam: keyof RuwRecord, verplicht = true): string => {
     const waarde = record[naam]?.trim() ?? '';
     if (verplicht && waarde === '') fouten.push(terugkoppelingCode('A09', { veld: naam }));
@@ -61,6 +76,10 @@ export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext):
     if (!isDatum(waarde)) fouten.push(terugkoppelingCode('A05', { veld: naam, waarde }));
     return waarde;
   };
+  const vergrendeld = (veldnaam: string, ...data: (string | null | undefined)[]) => {
+    const stop = data.map((d) => gesloten(d, context.peildatum)).find(Boolean);
+    if (stop) fouten.push(terugkoppelingCode('A15', { veld: veldnaam, mutatiestop: stop }));
+  };
 
   const soort = keuze('soort', RECORDSOORTEN);
   const mutatie = keuze('mutatie', Object.keys(MUTATIES), 'T') as keyof typeof MUTATIES;
@@ -71,24 +90,50 @@ export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext):
   const persoonsnummer = veld('persoonsnummer');
   if (persoonsnummer !== '' && !isGeldigPersoonsnummer(persoonsnummer)) fouten.push(terugkoppelingCode('A01', { persoonsnummer }));
   const inschrijvingId = veld('inschrijving_id');
+  if (context.eerderInBatch !== undefined) fouten.push(terugkoppelingCode('A12', { eerder: String(context.eerderInBatch) }));
   const bestaand = context.bestaandeInschrijving && !context.bestaandeInschrijving.verwijderd ? context.bestaandeInschrijving : undefined;
   const antwoord = (nieuweStaat?: NieuweStaat): Beoordeling => {
-    const codes = fouten.length > 0 ? fouten : [terugkoppelingCode('M00')];
-    const afgekeurd = zwaarsteSoort(codes) === 'AFKEURING';
+    const codes = fouten.length > 0 ? fouten : signalen.length > 0 ? signalen : [terugkoppelingCode('M00')];
+    const afgekeurd = fouten.length > 0;
     return { soort: zwaarsteSoort(codes), codes, persoonsnummer: persoonsnummer || null, inschrijvingId: inschrijvingId || null, nieuweStaat: afgekeurd ? undefined : nieuweStaat };
+  };
+  const metSignalen = (staat: InschrijvingStaat): NieuweStaat => {
+    signalen.push(...signalenVoor(staat, { peildatum: context.peildatum, kwalificaties: context.kwalificaties, persoon: context.persoon, vooropleidingen: context.vooropleidingen ?? [], mboDiplomaNiveaus: context.mboDiplomaNiveaus ?? [] }));
+    return { soort: 'inschrijving', staat };
+  };
+  const kwalificatieControle = (crebo: string, leerweg: string, begin: string | null) => {
+    const kwalificatie = crebo ? context.kwalificaties.kwalificatie(crebo) : undefined;
+    if (crebo && !kwalificatie) fouten.push(terugkoppelingCode('A03', { crebo }));
+    if (kwalificatie && begin && !context.kwalificaties.geldigOp(crebo, begin)) fouten.push(terugkoppelingCode('A13', { crebo, datum: begin }));
+    if (kwalificatie && leerweg && (LEERWEGEN as readonly string[]).includes(leerweg) && !context.kwalificaties.staatLeerwegToe(crebo, leerweg as Leerweg)) {
+      fouten.push(terugkoppelingCode('A04', { leerweg, crebo, toegestaan: kwalificatie.leerwegen.join('/') }));
+    }
   };
   if (fouten.length > 0) return antwoord();
 
+  if (soort === 'AANMELDING') {
+    const bestaandeAanmelding = context.bestaandeAanmelding && !context.bestaandeAanmelding.verwijderd ? context.bestaandeAanmelding : undefined;
+    if (mutatie !== 'T' && !bestaandeAanmelding) fouten.push(terugkoppelingCode('A07', { inschrijvingId, mutatie: MUTATIES[mutatie] }));
+    if (mutatie === 'V') return antwoord(bestaandeAanmelding && { soort: 'aanmelding', staat: { ...bestaandeAanmelding, verwijderd: true } });
+    const crebo = veld('crebo');
+    const gewenst = datum('begindatum');
+    kwalificatieControle(crebo, '', null);
+    return antwoord({ soort: 'aanmelding', staat: { persoonsnummer, instelling: brin, aanmeldingId: inschrijvingId, crebo, datum: gewenst ?? '', verwijderd: false } });
+  }
+
   const vereistBestaand = soort !== 'INSCHRIJVING' || mutatie !== 'T';
   if (vereistBestaand && !bestaand) {
-    fouten.push(terugkoppelingCode('A07', { inschrijvingId, mutatie: MUTATIES[mutatie] }));
+    fouten.push(terugkoppelingCode('A07', { inschrijvingId, mutatie: soort === 'INSCHRIJVING' ? MUTATIES[mutatie] : `een ${soort.toLowerCase()}` }));
     return antwoord();
   }
   const versie = (context.bestaandeInschrijving?.versie ?? 0) + 1;
 
   switch (soort) {
     case 'INSCHRIJVING': {
-      if (mutatie === 'V') return antwoord({ soort: 'inschrijving', staat: { ...bestaand!, versie, verwijderd: true } });
+      if (mutatie === 'V') {
+        vergrendeld('inschrijving', bestaand!.begin);
+        return antwoord({ soort: 'inschrijving', staat: { ...bestaand!, versie, verwijderd: true } });
+      }
       if (mutatie === 'T' && bestaand) {
         fouten.push(terugkoppelingCode('A10', { inschrijvingId }));
         return antwoord();
@@ -98,41 +143,54 @@ export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext):
       const intensiteit = keuze('intensiteit', INTENSITEITEN, 'VT');
       const begin = datum('begindatum');
       const einde = datum('einddatum', false);
-      const kwalificatie = crebo ? context.kwalificatie(crebo) : undefined;
-      if (crebo && !kwalificatie) fouten.push(terugkoppelingCode('A03', { crebo }));
-      if (kwalificatie && leerweg && !kwalificatie.leerwegen.includes(leerweg)) {
-        fouten.push(terugkoppelingCode('A04', { leerweg, crebo, toegestaan: kwalificatie.leerwegen.join('/') }));
-      }
+      kwalificatieControle(crebo, leerweg, begin);
       if (begin && einde && einde < begin) fouten.push(terugkoppelingCode('A06', { begin, einde }));
-      return antwoord({
-        soort: 'inschrijving',
-        staat: {
-          persoonsnummer, instelling: brin, inschrijvingId, versie, verwijderd: false, crebo, leerweg, intensiteit,
-          begin: begin ?? '', einde, redenUitschrijving: bestaand?.redenUitschrijving ?? null, bpv: bestaand?.bpv ?? [],
-        },
-      });
+      const staat: InschrijvingStaat = {
+        persoonsnummer, instelling: brin, inschrijvingId, versie, verwijderd: false, crebo, leerweg, intensiteit,
+        begin: begin ?? '', einde, redenUitschrijving: bestaand?.redenUitschrijving ?? null, bpv: bestaand?.bpv ?? [],
+      };
+      const andere = (context.andereInschrijvingen ?? []).find((a) => !a.verwijderd && a.inschrijvingId !== inschrijvingId && a.crebo === crebo && begin && overlapt(a, { begin, einde }));
+      if (andere) fouten.push(terugkoppelingCode('A14', { inschrijvingId, andere: andere.inschrijvingId, crebo }));
+      if (bestaand) {
+        for (const v of VERGRENDELDE_INSCHRIJVINGSVELDEN) {
+          if (staat[v] !== bestaand[v]) vergrendeld(v, bestaand.begin, v === 'einde' ? bestaand.einde : undefined, v === 'einde' ? staat.einde : v === 'begin' ? staat.begin : undefined);
+        }
+      }
+      return antwoord(fouten.length > 0 ? undefined : metSignalen(staat));
     }
     case 'UITSCHRIJVING': {
-      const einde = datum('einddatum');
-      const reden = veld('reden_uitschrijving', false) || null;
+      const einde = mutatie === 'V' ? null : datum('einddatum');
+      const reden = mutatie === 'V' ? null : veld('reden_uitschrijving', false) || null;
       if (einde && einde < bestaand!.begin) fouten.push(terugkoppelingCode('A06', { begin: bestaand!.begin, einde }));
-      return antwoord({ soort: 'inschrijving', staat: { ...bestaand!, versie, einde: mutatie === 'V' ? null : einde, redenUitschrijving: mutatie === 'V' ? null : reden } });
+      if (einde !== bestaand!.einde) vergrendeld('einddatum', einde, bestaand!.einde);
+      return antwoord({ soort: 'inschrijving', staat: { ...bestaand!, versie, einde, redenUitschrijving: reden } });
     }
     case 'BPV': {
       const bpvId = veld('bpv_id');
+      const eerder = bestaand!.bpv.find((b) => b.bpvId === bpvId);
       const overig = bestaand!.bpv.filter((b) => b.bpvId !== bpvId);
-      if (mutatie === 'V') return antwoord({ soort: 'inschrijving', staat: { ...bestaand!, versie, bpv: overig } });
+      if (mutatie !== 'T' && !eerder) fouten.push(terugkoppelingCode('A07', { inschrijvingId: `${inschrijvingId}/${bpvId}`, mutatie: MUTATIES[mutatie] }));
+      if (mutatie === 'V') {
+        if (eerder) vergrendeld('bpv', eerder.afgesloten, eerder.begin);
+        return antwoord(fouten.length > 0 ? undefined : metSignalen({ ...bestaand!, versie, bpv: overig }));
+      }
       const afgesloten = datum('bpv_afgesloten');
       const begin = datum('bpv_begin');
       const einde = datum('bpv_einde', false);
       const omvang = veld('bpv_omvang', false);
       if (omvang !== '' && !/^\d{1,4}$/.test(omvang)) fouten.push(terugkoppelingCode('A08', { veld: 'bpv_omvang', waarde: omvang, toegestaan: '0-9999 uren' }));
       if (begin && einde && einde < begin) fouten.push(terugkoppelingCode('A06', { begin, einde }));
-      const bpv = { bpvId, afgesloten: afgesloten ?? '', begin: begin ?? '', einde, omvangUren: omvang === '' ? null : Number(omvang), leerbedrijf: veld('leerbedrijf', false) || null };
-      return antwoord({ soort: 'inschrijving', staat: { ...bestaand!, versie, bpv: [...overig, bpv].sort((a, b) => a.bpvId.localeCompare(b.bpvId)) } });
+      const bpv: BpvStaat = { bpvId, afgesloten: afgesloten ?? '', begin: begin ?? '', einde, omvangUren: omvang === '' ? null : Number(omvang), leerbedrijf: veld('leerbedrijf', false) || null };
+      if (eerder) for (const v of VERGRENDELDE_BPV_VELDEN) if (bpv[v] !== eerder[v]) vergrendeld(`bpv_${v}`, eerder[v], bpv[v]);
+      if (fouten.length > 0) return antwoord();
+      return antwoord(metSignalen({ ...bestaand!, versie, bpv: [...overig, bpv].sort((a, b) => a.bpvId.localeCompare(b.bpvId)) }));
     }
     case 'DIPLOMA': {
-      const datumBehaald = datum('diploma_datum');
+      const eerder = context.bestaandDiploma && !context.bestaandDiploma.verwijderd ? context.bestaandDiploma : undefined;
+      if (mutatie === 'T' && eerder) fouten.push(terugkoppelingCode('A10', { inschrijvingId }));
+      if (mutatie !== 'T' && !eerder) fouten.push(terugkoppelingCode('A07', { inschrijvingId, mutatie: MUTATIES[mutatie] }));
+      const datumBehaald = mutatie === 'V' ? eerder?.datum ?? null : datum('diploma_datum');
+      if (eerder && (mutatie === 'V' || datumBehaald !== eerder.datum)) vergrendeld('diploma_datum', eerder.datum, datumBehaald);
       return antwoord({
         soort: 'diploma',
         staat: { persoonsnummer, instelling: brin, diplomaId: inschrijvingId, versie: (context.bestaandDiploma?.versie ?? 0) + 1, verwijderd: mutatie === 'V', crebo: bestaand!.crebo, datum: datumBehaald ?? '' },

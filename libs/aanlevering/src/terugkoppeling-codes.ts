@@ -17,6 +17,13 @@ export const TERUGKOPPELING_CODES = {
   A09: { soort: 'AFKEURING', tekst: 'Verplicht veld {veld} ontbreekt.' },
   A10: { soort: 'AFKEURING', tekst: 'Inschrijving {inschrijvingId} bestaat al; gebruik mutatie W om haar te wijzigen.' },
   A11: { soort: 'AFKEURING', tekst: 'Regel {regel} kon niet worden gelezen: {fout}.' },
+  A12: { soort: 'AFKEURING', tekst: 'Dit record staat al eerder in deze aanlevering (record {eerder}).' },
+  A13: { soort: 'AFKEURING', tekst: 'Kwalificatie {crebo} is niet geldig op {datum}.' },
+  A14: { soort: 'AFKEURING', tekst: 'Inschrijving {inschrijvingId} overlapt inschrijving {andere} in dezelfde kwalificatie {crebo} bij deze instelling.' },
+  A15: { soort: 'AFKEURING', tekst: 'Veld {veld} kan na de mutatiestop van {mutatiestop} niet meer worden gewijzigd; dat kan alleen met een accountantsverklaring.' },
+  S01: { soort: 'SIGNAAL', tekst: 'Bbl-inschrijving {inschrijvingId} heeft geen BPV-overeenkomst die uiterlijk {uiterlijk} is afgesloten (en loopt): zij wordt niet bekostigd.' },
+  S02: { soort: 'SIGNAAL', tekst: 'De student was bij de start van de opleiding ({start}) meerderjarig zonder rechtmatig verblijf (Koppelingswet): de inschrijving wordt niet bekostigd.' },
+  S03: { soort: 'SIGNAAL', tekst: 'Voor kwalificatie {crebo} (niveau 4) is geen vooropleiding bekend die toegang geeft (vmbo kader, gemengd of theoretisch, overgangsbewijs havo/vwo 3-4, havo, vwo, of een mbo-diploma niveau 2 of hoger).' },
 } as const satisfies Record<string, { soort: TerugkoppelingSoort; tekst: string }>;
 
 export type TerugkoppelingCodeId = keyof typeof TERUGKOPPELING_CODES;

@@ -1,5 +1,5 @@
 import {
-  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema, HerberekeningGevraagdSchema,
+  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, AanmeldingBijgewerktSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema, HerberekeningGevraagdSchema,
   FotoAangevraagdSchema, FotoGemaaktSchema, InschrijvingBijgewerktSchema, NotificatieSchema, PersoonGewijzigdSchema,
   PrijsfactorGewijzigdSchema, TerugkoppelingSchema, VooropleidingGeregistreerdSchema,
 } from './generated';
@@ -12,6 +12,7 @@ export const EventTypes = {
   AanleverBatchVerwerkt: AanleverBatchVerwerktSchema.fullName,
   InschrijvingBijgewerkt: InschrijvingBijgewerktSchema.fullName,
   DiplomaBijgewerkt: DiplomaBijgewerktSchema.fullName,
+  AanmeldingBijgewerkt: AanmeldingBijgewerktSchema.fullName,
   PersoonGewijzigd: PersoonGewijzigdSchema.fullName,
   VooropleidingGeregistreerd: VooropleidingGeregistreerdSchema.fullName,
   PrijsfactorGewijzigd: PrijsfactorGewijzigdSchema.fullName,

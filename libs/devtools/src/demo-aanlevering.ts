@@ -24,7 +24,7 @@ export function persoonsnummer(random: () => number): string {
 export interface DemoAanlevering {
   /** The main instelling's batch (CSV text). */
   hoofd: { instelling: string; csv: string; aantal: number };
-  /** A second instelling's batch with earlier inschrijvingen of some of the same students. */
+  /** A second instelling's batch: the same students, enrolled there too on the same teldatum. */
   ander: { instelling: string; csv: string; aantal: number };
   /** Students of the main instelling, in order. */
   studenten: string[];
@@ -50,7 +50,7 @@ function csv(records: RuwRecord[]): string {
 /**
  * The demo aanlevering of studiejaar 2016/17: a few hundred records for one instelling (new and
  * second-year students, BOL and BBL with BPV, earlier diploma's, and a few records with errors),
- * and a second instelling's batch that reveals earlier mbo years of some of the same students.
+ * and a second instelling's batch that enrols some of the same students on the same teldatum.
  */
 export function demoAanlevering(instelling = '25LX', andere = '26AB', aantalStudenten = 160): DemoAanlevering {
   const random = prng(20161001);
@@ -59,11 +59,14 @@ export function demoAanlevering(instelling = '25LX', andere = '26AB', aantalStud
   for (let n = 1; n <= aantalStudenten; n++) {
     const student = persoonsnummer(random);
     studenten.push(student);
-    const opleiding = OPLEIDINGEN[Math.floor(random() * OPLEIDINGEN.length)];
+    let opleiding = OPLEIDINGEN[Math.floor(random() * OPLEIDINGEN.length)];
     const bbl = random() < 0.25 && opleiding.crebo !== '25251';
-    const tweedeJaar = random() < 0.3;
+    let tweedeJaar = random() < 0.3;
     const basis = { instelling, persoonsnummer: student };
     if (random() < 0.12) {
+      // after a niveau 2 diploma: a new programme at a higher level, this studiejaar
+      opleiding = OPLEIDINGEN[1 + Math.floor(random() * 3)];
+      tweedeJaar = false;
       // an earlier niveau 2 programme at this instelling, completed with a diploma
       records.push({ ...basis, soort: 'INSCHRIJVING', mutatie: 'T', inschrijving_id: `${n}-K`, crebo: '25180', leerweg: 'BOL', intensiteit: 'VT', begindatum: '2014-08-01', einddatum: '2016-06-30' });
       records.push({ ...basis, soort: 'DIPLOMA', inschrijving_id: `${n}-K`, diploma_datum: '2016-06-30' });
@@ -80,10 +83,12 @@ export function demoAanlevering(instelling = '25LX', andere = '26AB', aantalStud
   records.push({ instelling, persoonsnummer: studenten[1], soort: 'INSCHRIJVING', inschrijving_id: 'FOUT-3', crebo: '25180', leerweg: 'BOL', begindatum: '2016-02-30' });
   records.push({ instelling, persoonsnummer: studenten[2], soort: 'UITSCHRIJVING', inschrijving_id: 'ONBEKEND', einddatum: '2017-01-31' });
 
+  // The same students also enrolled at the other instelling before 1 October, in a programme with a
+  // higher prijsfactor: on one teldatum only one inschrijving is bekostigd (WEB 2.2.2 lid 3).
   const gedeeld = studenten.filter((_, i) => i % 13 === 5);
   const ander: RuwRecord[] = gedeeld.map((student, i) => ({
     instelling: andere, persoonsnummer: student, soort: 'INSCHRIJVING', mutatie: 'T', inschrijving_id: `X-${i + 1}`,
-    crebo: '25407', leerweg: 'BOL', intensiteit: 'VT', begindatum: '2013-08-01', einddatum: '2016-07-15',
+    crebo: '25099', leerweg: 'BOL', intensiteit: 'VT', begindatum: '2016-09-01',
   }));
   return {
     hoofd: { instelling, csv: csv(records), aantal: records.length },

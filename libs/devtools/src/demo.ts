@@ -76,14 +76,15 @@ export async function demo(args: string[]): Promise<number> {
 
     const anderBestand = join(logDir, 'aanlevering-26AB.csv');
     writeFileSync(anderBestand, data.ander.csv);
-    kop(`26AB levert ${data.ander.aantal} eerdere inschrijvingen aan van studenten die nu bij 25LX staan`);
+    kop(`26AB levert ${data.ander.aantal} inschrijvingen aan van studenten die ook bij 25LX staan (dezelfde teldatum)`);
     if ((await bron(['aanleveren', anderBestand, '--instelling', '26AB'], env)) !== 0) throw new Error('de aanlevering van 26AB kreeg niet op elk record antwoord');
 
     const notificatiesVoor25LX = (b: OntvangenBericht[]) => b.filter((m) => m.topic === InstellingTopics.notificatie('25LX')) as OntvangenBericht<Notificatie>[];
-    await verzamelaar.wachtOp(`notificaties voor 25LX over de ${data.gedeeld.length} gedeelde studenten`, (b) => {
-      const n = notificatiesVoor25LX(b);
-      return new Set(n.map((m) => m.value.persoonsnummer)).size >= data.gedeeld.length && n;
+    await verzamelaar.wachtOp(`de bekostigingsstatus van de ${data.ander.aantal} inschrijvingen van 26AB`, (b) => {
+      const s = b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('26AB'));
+      return new Set(s.map((m) => (m.value as BasissetBerekend).inschrijvingId)).size >= data.ander.aantal && s;
     });
+    await verzamelaar.wachtOp('notificaties voor 25LX over de gedeelde studenten', (b) => notificatiesVoor25LX(b).filter((m) => m.value.oorzaak.soort === 'AANLEVERING'));
 
     kop('de BRP meldt: een student van 25LX had bij de start geen rechtmatig verblijf');
     const brpStudent = data.studenten[3];

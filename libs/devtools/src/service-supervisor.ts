@@ -43,25 +43,53 @@ export class ServiceSupervisor {
   constructor(private readonly opties: SupervisorOpties) {}
 
   async start(): Promise<void> {
-    for (const naam of SERVICES) {
-      const poort = await vrijePoort();
-      const proces = spawn(process.execPath, [join(ROOT, 'tools', 'run-service.js'), naam], {
-        cwd: ROOT,
-        env: { ...process.env, ...this.opties.env, [`${naam.toUpperCase()}_PORT`]: String(poort) },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      const log = this.opties.log ?? (() => undefined);
-      const regels = (data: Buffer) => data.toString().split('\n').filter(Boolean).forEach((r) => log(naam, r));
-      proces.stdout!.on('data', regels);
-      proces.stderr!.on('data', regels);
-      this.services.push({ naam, url: `http://127.0.0.1:${poort}`, proces });
-    }
+    for (const naam of SERVICES) this.services.push(await this.spawn(naam));
     const deadline = Date.now() + (this.opties.readyTimeoutMs ?? 120_000);
     await Promise.all(this.services.map((s) => this.wachtOpReady(s, deadline)));
   }
 
   async stop(): Promise<void> {
     await Promise.all(this.services.splice(0).map((s) => stopProces(s.proces)));
+  }
+
+  /** Kills one service without a clean shutdown (a crash), as a failure test needs. */
+  async crash(naam: ServiceNaam): Promise<void> {
+    const service = this.service(naam);
+    await new Promise<void>((resolve) => {
+      if (service.proces.exitCode !== null || service.proces.signalCode !== null) return resolve();
+      service.proces.once('exit', () => resolve());
+      service.proces.kill('SIGKILL');
+    });
+  }
+
+  /** Starts a service again (after a crash or stop) and waits until it is ready. */
+  async herstart(naam: ServiceNaam): Promise<GestarteService> {
+    const index = this.services.findIndex((s) => s.naam === naam);
+    await stopProces(this.services[index].proces);
+    const nieuw = await this.spawn(naam);
+    this.services[index] = nieuw;
+    await this.wachtOpReady(nieuw, Date.now() + (this.opties.readyTimeoutMs ?? 120_000));
+    return nieuw;
+  }
+
+  service(naam: ServiceNaam): GestarteService {
+    const service = this.services.find((s) => s.naam === naam);
+    if (!service) throw new Error(`${naam} draait niet`);
+    return service;
+  }
+
+  private async spawn(naam: ServiceNaam): Promise<GestarteService> {
+    const poort = await vrijePoort();
+    const proces = spawn(process.execPath, [join(ROOT, 'tools', 'run-service.js'), naam], {
+      cwd: ROOT,
+      env: { ...process.env, ...this.opties.env, [`${naam.toUpperCase()}_PORT`]: String(poort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const log = this.opties.log ?? (() => undefined);
+    const regels = (data: Buffer) => data.toString().split('\n').filter(Boolean).forEach((r) => log(naam, r));
+    proces.stdout!.on('data', regels);
+    proces.stderr!.on('data', regels);
+    return { naam, url: `http://127.0.0.1:${poort}`, proces };
   }
 
   private async wachtOpReady(service: GestarteService, deadline: number): Promise<void> {

@@ -1,14 +1,19 @@
-import { beoordeelLeesfout, beoordeelRecord, type Beoordeling, type DiplomaStaat, type InschrijvingStaat, type RuwRecord } from '@bron/aanlevering-domein';
+import { beoordeelLeesfout, beoordeelRecord, type Beoordeling, type NieuweStaat } from '@bron/aanlevering-domein';
 import type { Kwalificatietabel } from '@bron/cascade';
 import { EventTypes, InstellingTopics, Topics, type AanleverBatchAfgesloten, type AanleverRecord, type Terugkoppeling } from '@bron/contracts';
 import { OnverwerkbaarBerichtFout, nieuwBericht, type BerichtHandler, type OntvangenBericht, type Outbox, type UitgaandBericht } from '@bron/infra';
 import type { EntityManager } from 'typeorm';
+import { ReeksContext } from './record-context';
+import { bewaarStaten } from './staat.repository';
 
 const INTAKE_TOPIC = /^instelling\.([0-9]{2}[A-Z0-9]{2})\.aanlevering\.v1$/;
 
+const FEIT_TYPE = { inschrijving: EventTypes.InschrijvingBijgewerkt, diploma: EventTypes.DiplomaBijgewerkt, aanmelding: EventTypes.AanmeldingBijgewerkt } as const;
+
 /**
  * Answers every aanleverrecord exactly once on the instelling's terugkoppeling topic, stores the
- * accepted state and passes it on, keyed by student, to the bekostiging service.
+ * accepted state and passes it on, keyed by student, to the bekostiging service. Consecutive
+ * records are decided one by one but read and written in bulk.
  */
 export class AanleverrecordHandler implements BerichtHandler {
   readonly topics: string[];
@@ -17,68 +22,73 @@ export class AanleverrecordHandler implements BerichtHandler {
     instellingen: string[],
     private readonly outbox: Outbox,
     private readonly kwalificaties: Kwalificatietabel,
+    private readonly peildatum: () => string,
   ) {
     this.topics = instellingen.map(InstellingTopics.aanlevering);
   }
 
-  async handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
-    // The instelling is the one whose topic it is (ACLs authenticate writers), never a claimed BRIN.
-    const instelling = INTAKE_TOPIC.exec(bericht.topic)?.[1];
-    if (!instelling) throw new OnverwerkbaarBerichtFout(`topic ${bericht.topic} is geen aanlevertopic`);
-    switch (bericht.metadata.eventType) {
-      case EventTypes.AanleverRecord:
-        return this.beantwoordRecord(instelling, bericht as OntvangenBericht<AanleverRecord>, manager);
-      case EventTypes.AanleverBatchAfgesloten:
-        return this.sluitBatch(instelling, bericht as OntvangenBericht<AanleverBatchAfgesloten>, manager);
-      default:
-        throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${bericht.metadata.eventType} op ${bericht.topic}`);
-    }
+  handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
+    return this.handleReeks([bericht], manager);
   }
 
-  private async beantwoordRecord(instelling: string, bericht: OntvangenBericht<AanleverRecord>, manager: EntityManager): Promise<void> {
-    const { batchId, recordnummer, velden, regel, leesfout } = bericht.value;
-    const origin = `aanlevering:${instelling}:${batchId}`;
-    const eventId = `terugkoppeling:${instelling}:${batchId}:${recordnummer}`;
-    const [eerder] = await manager.query(
-      `SELECT terugkoppeling FROM aanlevering.record_antwoord WHERE instelling = $1 AND batch_id = $2 AND recordnummer = $3`,
-      [instelling, batchId, recordnummer],
-    );
-    if (eerder) {
-      // The same batch delivered again: nothing changes, and it gets the same answer (same event id).
-      await this.outbox.add(manager, [this.terugkoppelingBericht(instelling, eerder.terugkoppeling, eventId, origin, bericht)]);
-      return;
+  async handleReeks(berichten: OntvangenBericht[], manager: EntityManager): Promise<void> {
+    let records: OntvangenBericht<AanleverRecord>[] = [];
+    for (const bericht of berichten) {
+      // The instelling is the one whose topic it is (ACLs authenticate writers), never a claimed BRIN.
+      const instelling = INTAKE_TOPIC.exec(bericht.topic)?.[1];
+      if (!instelling) throw new OnverwerkbaarBerichtFout(`topic ${bericht.topic} is geen aanlevertopic`);
+      if (bericht.metadata.eventType === EventTypes.AanleverRecord) {
+        records.push(bericht as OntvangenBericht<AanleverRecord>);
+      } else if (bericht.metadata.eventType === EventTypes.AanleverBatchAfgesloten) {
+        await this.beantwoordRecords(instelling, records, manager);
+        records = [];
+        await this.sluitBatch(instelling, bericht as OntvangenBericht<AanleverBatchAfgesloten>, manager);
+      } else {
+        throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${bericht.metadata.eventType} op ${bericht.topic}`);
+      }
     }
+    if (records.length > 0) await this.beantwoordRecords(INTAKE_TOPIC.exec(records[0].topic)![1], records, manager);
+  }
 
-    const record = velden as RuwRecord;
-    const inschrijvingId = record.inschrijving_id?.trim() ?? '';
-    const [inschrijving] = inschrijvingId
-      ? await manager.query(`SELECT staat FROM aanlevering.inschrijving WHERE instelling = $1 AND inschrijving_id = $2 FOR UPDATE`, [instelling, inschrijvingId])
-      : [];
-    const [diploma] = inschrijvingId
-      ? await manager.query(`SELECT staat FROM aanlevering.diploma WHERE instelling = $1 AND diploma_id = $2 FOR UPDATE`, [instelling, inschrijvingId])
-      : [];
-    const beoordeling = leesfout ? beoordeelLeesfout(regel, leesfout) : beoordeelRecord(record, {
-      aanleverendeInstelling: instelling,
-      bestaandeInschrijving: inschrijving?.staat as InschrijvingStaat | undefined,
-      bestaandDiploma: diploma?.staat as DiplomaStaat | undefined,
-      kwalificatie: (crebo) => this.kwalificaties.kwalificatie(crebo),
-    });
-
-    const terugkoppeling = toTerugkoppeling(instelling, batchId, recordnummer, regel, beoordeling);
-    await manager.query(
-      `INSERT INTO aanlevering.record_antwoord (instelling, batch_id, recordnummer, event_id, soort, terugkoppeling) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [instelling, batchId, recordnummer, eventId, beoordeling.soort, JSON.stringify(terugkoppeling)],
-    );
-    const berichten: UitgaandBericht[] = [this.terugkoppelingBericht(instelling, terugkoppeling, eventId, origin, bericht)];
-    const nieuw = beoordeling.nieuweStaat;
-    if (nieuw?.soort === 'inschrijving') {
-      await this.bewaar(manager, 'inschrijving', 'inschrijving_id', nieuw.staat.inschrijvingId, nieuw.staat);
-      berichten.push(nieuwBericht({ topic: Topics.studentfeit, key: nieuw.staat.persoonsnummer, type: EventTypes.InschrijvingBijgewerkt, value: nieuw.staat, origin }, bericht));
-    } else if (nieuw?.soort === 'diploma') {
-      await this.bewaar(manager, 'diploma', 'diploma_id', nieuw.staat.diplomaId, nieuw.staat);
-      berichten.push(nieuwBericht({ topic: Topics.studentfeit, key: nieuw.staat.persoonsnummer, type: EventTypes.DiplomaBijgewerkt, value: nieuw.staat, origin }, bericht));
+  private async beantwoordRecords(instelling: string, berichten: OntvangenBericht<AanleverRecord>[], manager: EntityManager): Promise<void> {
+    if (berichten.length === 0) return;
+    const context = await ReeksContext.laad(manager, instelling, berichten.map((b) => b.value), { kwalificaties: this.kwalificaties, peildatum: this.peildatum() });
+    const uit: UitgaandBericht[] = [];
+    const antwoorden: { record: AanleverRecord; eventId: string; terugkoppeling: Terugkoppeling }[] = [];
+    const staten: NieuweStaat[] = [];
+    const inDezeReeks = new Map<string, Terugkoppeling>();
+    for (const bericht of berichten) {
+      const record = bericht.value;
+      const origin = `aanlevering:${instelling}:${record.batchId}`;
+      const eventId = `terugkoppeling:${instelling}:${record.batchId}:${record.recordnummer}`;
+      const eerder = context.eerderAntwoord(record) ?? inDezeReeks.get(eventId);
+      if (eerder) {
+        // The same batch delivered again: nothing changes, and it gets the same answer (same event id).
+        uit.push(this.terugkoppelingBericht(instelling, eerder, eventId, origin, bericht));
+        continue;
+      }
+      const beoordeling = record.leesfout ? beoordeelLeesfout(record.regel, record.leesfout) : beoordeelRecord(record.velden, context.contextVoor(record));
+      const terugkoppeling = toTerugkoppeling(instelling, record, beoordeling);
+      inDezeReeks.set(eventId, terugkoppeling);
+      antwoorden.push({ record, eventId, terugkoppeling });
+      uit.push(this.terugkoppelingBericht(instelling, terugkoppeling, eventId, origin, bericht));
+      const nieuw = beoordeling.nieuweStaat;
+      if (nieuw) {
+        context.pasToe(nieuw);
+        staten.push(nieuw);
+        uit.push(nieuwBericht({ topic: Topics.studentfeit, key: nieuw.staat.persoonsnummer, type: FEIT_TYPE[nieuw.soort], value: nieuw.staat, origin }, bericht));
+      }
     }
-    await this.outbox.add(manager, berichten);
+    if (antwoorden.length > 0) {
+      await manager.query(
+        `INSERT INTO aanlevering.record_antwoord (instelling, batch_id, recordnummer, event_id, soort, terugkoppeling)
+         SELECT $1, b, n, e, s, t FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::jsonb[]) AS x(b, n, e, s, t)`,
+        [instelling, antwoorden.map((a) => a.record.batchId), antwoorden.map((a) => a.record.recordnummer), antwoorden.map((a) => a.eventId),
+          antwoorden.map((a) => a.terugkoppeling.soort), antwoorden.map((a) => JSON.stringify(a.terugkoppeling))],
+      );
+    }
+    await bewaarStaten(manager, instelling, staten);
+    await this.outbox.add(manager, uit);
   }
 
   private async sluitBatch(instelling: string, bericht: OntvangenBericht<AanleverBatchAfgesloten>, manager: EntityManager): Promise<void> {
@@ -94,22 +104,16 @@ export class AanleverrecordHandler implements BerichtHandler {
       [instelling, batchId],
     );
     const aantal = (soort: string) => Number(tellingen.find((t) => t.soort === soort)?.aantal ?? 0);
-    const samenvatting = { batchId, instelling, meldingen: aantal('MELDING'), signalen: aantal('SIGNAAL'), afkeuringen: aantal('AFKEURING'), aantalRecords: 0 };
-    samenvatting.aantalRecords = samenvatting.meldingen + samenvatting.signalen + samenvatting.afkeuringen;
+    const meldingen = aantal('MELDING');
+    const signalen = aantal('SIGNAAL');
+    const afkeuringen = aantal('AFKEURING');
+    const samenvatting = { batchId, instelling, aantalRecords: meldingen + signalen + afkeuringen, meldingen, signalen, afkeuringen, aantalGemeld: aantalRecords };
     await this.outbox.add(manager, [
       nieuwBericht({
         topic: InstellingTopics.terugkoppeling(instelling), key: batchId, type: EventTypes.AanleverBatchVerwerkt, value: samenvatting,
         origin: `aanlevering:${instelling}:${batchId}`, eventId: `batch-verwerkt:${instelling}:${batchId}`,
       }, bericht),
     ]);
-  }
-
-  private async bewaar(manager: EntityManager, tabel: 'inschrijving' | 'diploma', idKolom: string, id: string, staat: InschrijvingStaat | DiplomaStaat): Promise<void> {
-    await manager.query(
-      `INSERT INTO aanlevering.${tabel} (instelling, ${idKolom}, persoonsnummer, versie, staat) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (instelling, ${idKolom}) DO UPDATE SET persoonsnummer = EXCLUDED.persoonsnummer, versie = EXCLUDED.versie, staat = EXCLUDED.staat`,
-      [staat.instelling, id, staat.persoonsnummer, staat.versie, JSON.stringify(staat)],
-    );
   }
 
   private terugkoppelingBericht(instelling: string, terugkoppeling: Terugkoppeling, eventId: string, origin: string, oorzaak: OntvangenBericht) {
@@ -120,9 +124,9 @@ export class AanleverrecordHandler implements BerichtHandler {
   }
 }
 
-function toTerugkoppeling(instelling: string, batchId: string, recordnummer: number, regel: number | null, b: Beoordeling): Terugkoppeling {
+function toTerugkoppeling(instelling: string, record: AanleverRecord, b: Beoordeling): Terugkoppeling {
   return {
-    batchId, recordnummer, regel, instelling, persoonsnummer: b.persoonsnummer, inschrijvingId: b.inschrijvingId, soort: b.soort,
+    batchId: record.batchId, recordnummer: record.recordnummer, regel: record.regel, instelling, persoonsnummer: b.persoonsnummer, inschrijvingId: b.inschrijvingId, soort: b.soort,
     codes: b.codes.map((c) => ({ code: c.code, soort: c.soort, tekst: c.tekst, parameters: c.parameters })),
   };
 }

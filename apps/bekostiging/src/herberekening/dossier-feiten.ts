@@ -1,8 +1,8 @@
 import { VOOROPLEIDING_SOORTEN, type DossierFeit, type VooropleidingSoort } from '@bron/cascade';
-import { EventTypes, type DiplomaBijgewerkt, type InschrijvingBijgewerkt, type PersoonGewijzigd, type VooropleidingGeregistreerd } from '@bron/contracts';
+import { EventTypes, type AanmeldingBijgewerkt, type DiplomaBijgewerkt, type InschrijvingBijgewerkt, type PersoonGewijzigd, type VooropleidingGeregistreerd } from '@bron/contracts';
 import { OnverwerkbaarBerichtFout, type OntvangenBericht } from '@bron/infra';
 
-export const DOSSIER_FEITEN: readonly string[] = [EventTypes.InschrijvingBijgewerkt, EventTypes.DiplomaBijgewerkt, EventTypes.PersoonGewijzigd, EventTypes.VooropleidingGeregistreerd];
+export const DOSSIER_FEITEN: readonly string[] = [EventTypes.InschrijvingBijgewerkt, EventTypes.DiplomaBijgewerkt, EventTypes.AanmeldingBijgewerkt, EventTypes.PersoonGewijzigd, EventTypes.VooropleidingGeregistreerd];
 
 /** Maps an integration event to the fact the pure dossier understands (the edge of the domain). */
 export function naarDossierFeit(bericht: OntvangenBericht): { persoonsnummer: string; feit: DossierFeit } {
@@ -26,6 +26,10 @@ export function naarDossierFeit(bericht: OntvangenBericht): { persoonsnummer: st
     case EventTypes.DiplomaBijgewerkt: {
       const d = bericht.value as DiplomaBijgewerkt;
       return { persoonsnummer: d.persoonsnummer, feit: { type: 'DiplomaBijgewerkt', diploma: { ...d, versie: Number(d.versie) } } };
+    }
+    case EventTypes.AanmeldingBijgewerkt: {
+      const a = bericht.value as AanmeldingBijgewerkt;
+      return { persoonsnummer: a.persoonsnummer, feit: { type: 'AanmeldingBijgewerkt', aanmelding: { instelling: a.instelling, aanmeldingId: a.aanmeldingId, crebo: a.crebo, datum: a.datum, verwijderd: a.verwijderd } } };
     }
     case EventTypes.PersoonGewijzigd: {
       const p = bericht.value as PersoonGewijzigd;

@@ -47,7 +47,7 @@ export function teldatumVanStudiejaar(datum: IsoDatum): IsoDatum {
  * that ended before it its last 1 October, or for one that starts after it its first. Null when
  * the inschrijving covers no 1 October.
  */
-export function teldatumVoorInschrijving(i: DossierInschrijving, peildatum: IsoDatum): IsoDatum | null {
+export function teldatumVoorInschrijving(i: Pick<DossierInschrijving, 'begin' | 'einde'>, peildatum: IsoDatum): IsoDatum | null {
   const eerste = eenOktober(i.begin.slice(5) <= '10-01' ? jaarVan(i.begin) : jaarVan(i.begin) + 1);
   const laatste = i.einde === null ? null : eenOktober(i.einde.slice(5) >= '10-01' ? jaarVan(i.einde) : jaarVan(i.einde) - 1);
   if (laatste !== null && laatste < eerste) return null;

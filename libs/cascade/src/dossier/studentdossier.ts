@@ -23,6 +23,16 @@ export interface Studentdossier {
   readonly inschrijvingen: Readonly<Record<string, DossierInschrijving>>;
   /** Key `<instelling>:<diplomaId>`. */
   readonly diplomas: Readonly<Record<string, DossierDiploma>>;
+  /** Key `<instelling>:<aanmeldingId>`: instellingen the person applied to (D7: they may see the basisset). */
+  readonly aanmeldingen?: Readonly<Record<string, DossierAanmelding>>;
+}
+
+export interface DossierAanmelding {
+  readonly instelling: string;
+  readonly aanmeldingId: string;
+  readonly crebo: string;
+  readonly datum: IsoDatum;
+  readonly verwijderd: boolean;
 }
 
 export interface DossierInschrijving {
@@ -59,7 +69,8 @@ export type DossierFeit =
       readonly verblijfsstatus: readonly Verblijfsperiode[];
       readonly tijdstip: string;
     }
-  | { readonly type: 'VooropleidingGeregistreerd'; readonly vooropleiding: Vooropleiding };
+  | { readonly type: 'VooropleidingGeregistreerd'; readonly vooropleiding: Vooropleiding }
+  | { readonly type: 'AanmeldingBijgewerkt'; readonly aanmelding: DossierAanmelding };
 
 export function leegDossier(persoonsnummer: string): Studentdossier {
   return {
@@ -68,6 +79,7 @@ export function leegDossier(persoonsnummer: string): Studentdossier {
     vooropleidingen: [],
     inschrijvingen: {},
     diplomas: {},
+    aanmeldingen: {},
   };
 }
 
@@ -97,6 +109,10 @@ export function evolve(dossier: Studentdossier, feit: DossierFeit): Studentdossi
       if (dossier.vooropleidingen.some((v) => vooropleidingSleutel(v) === nieuw)) return dossier;
       const vooropleidingen = [...dossier.vooropleidingen, feit.vooropleiding].sort((a, b) => vooropleidingSleutel(a).localeCompare(vooropleidingSleutel(b)));
       return { ...dossier, vooropleidingen };
+    }
+    case 'AanmeldingBijgewerkt': {
+      const sleutel = `${feit.aanmelding.instelling}:${feit.aanmelding.aanmeldingId}`;
+      return { ...dossier, aanmeldingen: { ...dossier.aanmeldingen, [sleutel]: feit.aanmelding } };
     }
     default: {
       const onbekend: never = feit;

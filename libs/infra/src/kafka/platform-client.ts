@@ -3,6 +3,7 @@ import { bronCodec } from '@bron/contracts';
 import type { OntvangenBericht, UitgaandBericht } from '../messaging/bericht';
 import { fromHeaders, toHeaders } from '../messaging/headers';
 import { KafkaClient } from './kafka-client';
+import { pakketten } from './pakketten';
 import type { Consumer, Producer } from 'kafkajs';
 
 /**
@@ -33,13 +34,12 @@ export class PlatformClient {
     const perTopic = new Map<string, UitgaandBericht[]>();
     for (const b of berichten) perTopic.set(b.topic, [...(perTopic.get(b.topic) ?? []), b]);
     await this.client.ensureTopics([...perTopic.keys()]);
-    await this.producer.sendBatch({
-      acks: -1,
-      topicMessages: [...perTopic].map(([topic, lijst]) => ({
-        topic: this.client.physical(topic),
-        messages: lijst.map((b) => ({ key: b.key, value: bronCodec.encode(b.metadata.eventType, b.value), headers: toHeaders(b.metadata) })),
-      })),
-    });
+    for (const [topic, lijst] of perTopic) {
+      const messages = lijst.map((b) => ({ key: b.key, value: bronCodec.encode(b.metadata.eventType, b.value), headers: toHeaders(b.metadata) }));
+      for (const pakket of pakketten(messages, (m) => m.value.length)) {
+        await this.producer.send({ acks: -1, topic: this.client.physical(topic), messages: pakket });
+      }
+    }
   }
 
   /**

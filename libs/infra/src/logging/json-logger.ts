@@ -33,7 +33,10 @@ export class JsonLogger implements LoggerService {
   }
 
   kafkaLogCreator: logCreator = () => ({ level, log }) => {
-    const mapped: Level = level === logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
+    // kafkajs logs a broker's error response ("Response GroupCoordinator ...") at ERROR and then
+    // retries it; for operators that is a warning until the retries run out (which it logs apart).
+    const antwoord = level === logLevel.ERROR && log.message.startsWith('Response ');
+    const mapped: Level = level === logLevel.ERROR && !antwoord ? 'error' : level <= logLevel.WARN ? 'warn' : level === logLevel.INFO ? 'info' : 'debug';
     const { message, ...fields } = log;
     this.emit(mapped, message, 'kafkajs', fields);
   };

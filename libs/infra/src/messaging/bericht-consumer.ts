@@ -14,6 +14,11 @@ export interface BerichtHandler {
   readonly topics: string[];
   /** Runs inside the transaction that also records the message in the inbox. */
   handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void>;
+  /**
+   * Optional: consecutive messages of one partition, in order, in one transaction; must have the
+   * same effect as `handle` on each of them in turn (a handler uses it to read and write in bulk).
+   */
+  handleReeks?(berichten: OntvangenBericht[], manager: EntityManager): Promise<void>;
 }
 
 export interface BerichtConsumerOptions {
@@ -96,10 +101,10 @@ export class BerichtConsumer {
       try {
         const start = performance.now();
         await this.dataSource.transaction(async (manager) => {
-          for (const message of messages) {
-            const bericht = this.decode(topic, partition, message);
-            if (await this.recordInInbox(manager, bericht, false)) await this.options.handler.handle(bericht, manager);
-          }
+          const nieuw = await this.recordAllInInbox(manager, messages.map((m) => this.decode(topic, partition, m)));
+          const { handler } = this.options;
+          if (handler.handleReeks) await handler.handleReeks(nieuw, manager);
+          else for (const bericht of nieuw) await handler.handle(bericht, manager);
         });
         this.logger.event('debug', 'berichten verwerkt', { topic, partition, aantal: messages.length, ms: Math.round(performance.now() - start) }, 'BerichtConsumer');
         return true;
@@ -154,6 +159,18 @@ export class BerichtConsumer {
         await new Promise((r) => setTimeout(r, (this.options.retryDelayMs ?? 200) * 2 ** (attempt - 1)));
       }
     }
+  }
+
+  /** Records a chunk in the inbox; returns the messages not handled before, in order, each once. */
+  private async recordAllInInbox(manager: EntityManager, berichten: OntvangenBericht[]): Promise<OntvangenBericht[]> {
+    const rows: { event_id: string }[] = await manager.query(
+      `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic, partition, "offset", dead_lettered)
+       SELECT $1, e, $2, $3, o, false FROM unnest($4::text[], $5::bigint[]) AS t(e, o)
+       ON CONFLICT DO NOTHING RETURNING event_id`,
+      [this.options.groupId, berichten[0].topic, berichten[0].partition, berichten.map((b) => b.metadata.eventId), berichten.map((b) => b.offset)],
+    );
+    const nieuw = new Set(rows.map((r) => r.event_id));
+    return berichten.filter((b) => nieuw.delete(b.metadata.eventId));
   }
 
   private async recordInInbox(manager: EntityManager, b: { topic: string; partition: number; offset: string; metadata: { eventId: string } }, deadLettered: boolean): Promise<boolean> {

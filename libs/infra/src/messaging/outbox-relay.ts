@@ -3,6 +3,7 @@ import type { Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import type { KafkaClient } from '../kafka/kafka-client';
 import type { JsonLogger } from '../logging/json-logger';
+import { pakketten } from '../kafka/pakketten';
 
 interface OutboxRow {
   id: string;
@@ -83,15 +84,18 @@ export class OutboxRelay {
       );
       if (rows.length === 0) return 0;
       await this.kafka.ensureTopics(rows.map((r) => r.topic));
-      const byTopic = new Map<string, OutboxRow[]>();
-      for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
-      await this.producer!.sendBatch({
-        acks: -1,
-        topicMessages: [...byTopic].map(([topic, messages]) => ({
-          topic: this.kafka.physical(topic),
-          messages: messages.map((m) => ({ key: m.message_key, value: m.payload, headers: m.headers })),
-        })),
-      });
+      // In id order, split where a produce request would grow too large for the broker.
+      for (const pakket of pakketten(rows, (r) => r.payload.length)) {
+        const byTopic = new Map<string, OutboxRow[]>();
+        for (const row of pakket) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+        await this.producer!.sendBatch({
+          acks: -1,
+          topicMessages: [...byTopic].map(([topic, messages]) => ({
+            topic: this.kafka.physical(topic),
+            messages: messages.map((m) => ({ key: m.message_key, value: m.payload, headers: m.headers })),
+          })),
+        });
+      }
       // Exactly the rows sent: a transaction that took a lower id may commit after this one read.
       await manager.query(`DELETE FROM "${this.schema}".outbox WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
       this.published += rows.length;
