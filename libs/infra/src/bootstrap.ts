@@ -10,7 +10,8 @@ import type { ServiceConfig } from './config';
  * (0 picks a free one, as tests do).
  */
 export async function startService(appModule: Parameters<typeof NestFactory.create>[0], options: { port?: number } = {}): Promise<INestApplication> {
-  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false });
+  // No body parsers: a controller that takes a body streams it itself (an aanleverbestand can be large).
+  const app = await NestFactory.create(appModule, { bufferLogs: true, abortOnError: false, bodyParser: false });
   const logger = app.get(JsonLogger);
   app.useLogger(logger);
   app.enableShutdownHooks();

@@ -31,7 +31,7 @@ export class PlatformModule implements OnApplicationShutdown {
       controllers: [HealthController],
       providers: [
         { provide: SERVICE_CONFIG, useValue: config },
-        { provide: JsonLogger, useValue: new JsonLogger(options.service) },
+        { provide: JsonLogger, useValue: new JsonLogger(options.service, config.env.LOG_LEVEL ?? process.env.LOG_LEVEL) },
         {
           provide: ServiceRuntime,
           inject: [JsonLogger],

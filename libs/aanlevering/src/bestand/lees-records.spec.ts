@@ -1,4 +1,4 @@
-import { BestandFout, leesRecords, type GelezenRecord } from './lees-records';
+import { BestandFout, MAX_RECORDLENGTE, leesRecords, type GelezenRecord } from './lees-records';
 
 async function lees(tekst: string | string[], formaat: 'csv' | 'jsonl' = 'csv'): Promise<GelezenRecord[]> {
   const stukken = Array.isArray(tekst) ? tekst : [tekst];
@@ -39,6 +39,16 @@ describe('leesRecords: CSV', () => {
       { regel: 3, leesfout: 'aanhalingsteken midden in kolom 2' },
       { regel: 4, velden: { soort: 'BPV', crebo: '25080' } },
       { regel: 5, leesfout: 'aanhalingsteken in kolom 2 wordt niet gesloten' },
+    ]);
+  });
+
+  it('bounds a record that an unclosed quote lets grow, and goes on at the next line', async () => {
+    const lang = 'x'.repeat(MAX_RECORDLENGTE);
+    const records = await lees(`soort,crebo\nINSCHRIJVING,"${lang}\nmeer\nDIPLOMA,25080\n`);
+    expect(records).toEqual([
+      { regel: 2, leesfout: expect.stringMatching(/langer dan 65536 tekens \(aanhalingsteken in kolom 2 niet gesloten\?\)/) },
+      { regel: 3, leesfout: '1 kolommen, de kopregel heeft er 2' },
+      { regel: 4, velden: { soort: 'DIPLOMA', crebo: '25080' } },
     ]);
   });
 

@@ -60,8 +60,13 @@ interface CsvRij {
   fout?: string;
 }
 
+/** A record longer than this is broken (an unclosed quote swallowing the file): memory stays bounded. */
+export const MAX_RECORDLENGTE = 64 * 1024;
+
 async function* csvRijen(stukken: AsyncIterable<string>): AsyncGenerator<CsvRij> {
   let scheiding: string | undefined;
+  let lengte = 0;
+  let overslaan = false;
   let veld = '';
   let velden: string[] = [];
   let inQuotes = false;
@@ -73,6 +78,7 @@ async function* csvRijen(stukken: AsyncIterable<string>): AsyncGenerator<CsvRij>
   const sluitRij = (): CsvRij => {
     velden.push(veld);
     const rij = { regel: startRegel, velden, fout };
+    lengte = 0;
     veld = '';
     velden = [];
     fout = undefined;
@@ -82,6 +88,31 @@ async function* csvRijen(stukken: AsyncIterable<string>): AsyncGenerator<CsvRij>
   for await (const stuk of stukken) {
     for (let i = 0; i < stuk.length; i++) {
       const c = stuk[i];
+      if (overslaan) {
+        // after a broken record: go on at the next line end
+        if (c === '\n') {
+          overslaan = false;
+          regel++;
+          startRegel = regel;
+        }
+        continue;
+      }
+      if (++lengte > MAX_RECORDLENGTE) {
+        yield { regel: startRegel, velden: [], fout: `het record is langer dan ${MAX_RECORDLENGTE} tekens${inQuotes ? ` (aanhalingsteken in kolom ${velden.length + 1} niet gesloten?)` : ''}` };
+        regel += (veld.match(/\n/g) ?? []).length;
+        veld = '';
+        velden = [];
+        fout = undefined;
+        inQuotes = false;
+        naQuote = false;
+        lengte = 0;
+        overslaan = c !== '\n';
+        if (!overslaan) {
+          regel++;
+          startRegel = regel;
+        }
+        continue;
+      }
       if (inQuotes) {
         if (c === '"') {
           inQuotes = false;
