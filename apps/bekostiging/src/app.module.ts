@@ -16,7 +16,7 @@ class BekostigingConsumers implements OnApplicationBootstrap {
     const { runtime } = this;
     await herberekenBijNieuweRegelset(runtime.dataSource, runtime.outbox, this.logger);
     await runtime.startRelay();
-    const handler = new BekostigingHandler(runtime.outbox, new KwalificatieReferentie(laadKwalificaties), new BasissetPublicatie(runtime.outbox, runtime.config.peildatum));
+    const handler = new BekostigingHandler(runtime.outbox, new KwalificatieReferentie(laadKwalificaties), new BasissetPublicatie(runtime.config.peildatum));
     await runtime.consume('bekostiging', handler);
   }
 }

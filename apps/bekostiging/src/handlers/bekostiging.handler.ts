@@ -1,15 +1,17 @@
-import { evolve, leegDossier, type Studentdossier } from '@bron/cascade';
+import { evolve, type DossierFeit } from '@bron/cascade';
 import { EventTypes, Topics, type HerberekeningGevraagd, type PrijsfactorGewijzigd } from '@bron/contracts';
-import { OnverwerkbaarBerichtFout, nieuwBericht, type BerichtHandler, type OntvangenBericht, type Outbox } from '@bron/infra';
+import { OnverwerkbaarBerichtFout, nieuwBericht, type BerichtHandler, type OntvangenBericht, type Outbox, type UitgaandBericht } from '@bron/infra';
 import type { EntityManager } from 'typeorm';
 import type { BasissetPublicatie } from '../herberekening/basisset-publicatie';
 import { DOSSIER_FEITEN, naarDossierFeit } from '../herberekening/dossier-feiten';
+import { Studenten } from '../herberekening/studenten.repository';
 import type { KwalificatieReferentie } from '../referentie/kwalificatie-referentie';
 
 /**
  * Keeps each student's history across instellingen and recomputes whenever anything in it
  * changes: a fact of the student (any instelling, BRP, VO), a prijsfactor of one of the student's
- * crebo's, or a corrected rule set (through a recompute request per student).
+ * crebo's, or a corrected rule set (through a recompute request per student). A run of messages
+ * is recomputed in memory, one message after the other, and written once.
  */
 export class BekostigingHandler implements BerichtHandler {
   readonly topics = [Topics.studentfeit, Topics.persoon, Topics.vooropleiding, Topics.kwalificatie, Topics.herberekening];
@@ -20,26 +22,51 @@ export class BekostigingHandler implements BerichtHandler {
     private readonly publicatie: BasissetPublicatie,
   ) {}
 
-  async handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
-    const type = bericht.metadata.eventType;
-    if (DOSSIER_FEITEN.includes(type)) return this.verwerkFeit(bericht, manager);
-    if (type === EventTypes.PrijsfactorGewijzigd) return this.verwerkPrijsfactor(bericht as OntvangenBericht<PrijsfactorGewijzigd>, manager);
-    if (type === EventTypes.HerberekeningGevraagd) {
-      const dossier = await this.dossier(manager, (bericht.value as HerberekeningGevraagd).persoonsnummer);
-      if (dossier) await this.publicatie.herbereken(manager, dossier, await this.referentie.actueel(manager), bericht);
-      return;
-    }
-    throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${type} op ${bericht.topic}`);
+  handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
+    return this.handleReeks([bericht], manager);
   }
 
-  private async verwerkFeit(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
-    const { persoonsnummer, feit } = naarDossierFeit(bericht);
-    await manager.query(`INSERT INTO bekostiging.studentdossier (persoonsnummer, dossier) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [persoonsnummer, JSON.stringify(leegDossier(persoonsnummer))]);
-    const oud = (await this.dossier(manager, persoonsnummer))!;
-    const nieuw = evolve(oud, feit);
-    if (JSON.stringify(nieuw) === JSON.stringify(oud)) return;
-    await manager.query(`UPDATE bekostiging.studentdossier SET dossier = $2, bijgewerkt_op = now() WHERE persoonsnummer = $1`, [persoonsnummer, JSON.stringify(nieuw)]);
-    await this.publicatie.herbereken(manager, nieuw, await this.referentie.actueel(manager), bericht);
+  async handleReeks(berichten: OntvangenBericht[], manager: EntityManager): Promise<void> {
+    let studentberichten: OntvangenBericht[] = [];
+    for (const bericht of berichten) {
+      if (bericht.metadata.eventType !== EventTypes.PrijsfactorGewijzigd) {
+        studentberichten.push(bericht);
+        continue;
+      }
+      // A prijsfactor change reads the stored dossiers: what came before it is written first.
+      await this.verwerkStudentberichten(studentberichten, manager);
+      studentberichten = [];
+      await this.verwerkPrijsfactor(bericht as OntvangenBericht<PrijsfactorGewijzigd>, manager);
+    }
+    await this.verwerkStudentberichten(studentberichten, manager);
+  }
+
+  private async verwerkStudentberichten(berichten: OntvangenBericht[], manager: EntityManager): Promise<void> {
+    if (berichten.length === 0) return;
+    const werk = berichten.map((bericht) => ({ bericht, ...this.lees(bericht) }));
+    const studenten = await Studenten.laad(manager, [...new Set(werk.map((w) => w.persoonsnummer))]);
+    const tabel = await this.referentie.actueel(manager);
+    const uit: UitgaandBericht[] = [];
+    for (const { bericht, persoonsnummer, feit } of werk) {
+      let dossier = studenten.dossier(persoonsnummer);
+      if (feit) {
+        const nieuw = evolve(dossier, feit);
+        if (JSON.stringify(nieuw) === JSON.stringify(dossier)) continue;
+        studenten.zetDossier((dossier = nieuw));
+      }
+      const berichtenVoorStudent = this.publicatie.herbereken(dossier, tabel, studenten.basissets(persoonsnummer), bericht);
+      if (berichtenVoorStudent.length > 0) studenten.raak(persoonsnummer);
+      uit.push(...berichtenVoorStudent);
+    }
+    await studenten.schrijf(manager);
+    await this.outbox.add(manager, uit);
+  }
+
+  private lees(bericht: OntvangenBericht): { persoonsnummer: string; feit?: DossierFeit } {
+    const type = bericht.metadata.eventType;
+    if (DOSSIER_FEITEN.includes(type)) return naarDossierFeit(bericht);
+    if (type === EventTypes.HerberekeningGevraagd) return { persoonsnummer: (bericht.value as HerberekeningGevraagd).persoonsnummer };
+    throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${type} op ${bericht.topic}`);
   }
 
   /** Stores the change and asks a recompute for every student with an inschrijving in that crebo. */
@@ -54,10 +81,5 @@ export class BekostigingHandler implements BerichtHandler {
       topic: Topics.herberekening, key: persoonsnummer, type: EventTypes.HerberekeningGevraagd,
       value: { persoonsnummer, reden: `prijsfactor ${wijziging.crebo} vanaf ${wijziging.vanaf}: ${wijziging.prijsfactor}` },
     }, bericht)));
-  }
-
-  private async dossier(manager: EntityManager, persoonsnummer: string): Promise<Studentdossier | undefined> {
-    const [rij] = await manager.query(`SELECT dossier FROM bekostiging.studentdossier WHERE persoonsnummer = $1 FOR UPDATE`, [persoonsnummer]);
-    return rij?.dossier;
   }
 }

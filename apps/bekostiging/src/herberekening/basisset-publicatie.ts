@@ -1,33 +1,31 @@
 import { basissetsVanDossier, berekenBekostiging, redenTekst, type InschrijvingBasisset, type Kwalificatietabel, type Studentdossier } from '@bron/cascade';
 import { EventTypes, InstellingTopics, Topics, type Basisset, type BasissetBerekend } from '@bron/contracts';
 import { oorzaakVanOrigin, wijzigingenTussen } from '@bron/domein';
-import { nieuwBericht, type OntvangenBericht, type Outbox, type UitgaandBericht } from '@bron/infra';
-import type { EntityManager } from 'typeorm';
+import { nieuwBericht, type OntvangenBericht, type UitgaandBericht } from '@bron/infra';
+
+/** The last published basisset of each inschrijving of a student, by `<instelling>:<inschrijvingId>`. */
+export type VorigeBasissets = Map<string, { versie: number; basisset: BasissetBerekend }>;
 
 /**
- * Recomputes the basisset of every inschrijving of one student and publishes what changed, with
- * the cause, to the DUO-internal topic and to the student's own instelling only (D7).
+ * Recomputes the basisset of every inschrijving of one student and says what to publish: what
+ * changed, with the cause, to the DUO-internal topic and to the student's own instelling only
+ * (D7). `vorige` is updated in place with what is published, so a run of facts of one student
+ * can be recomputed in memory one after the other and written once.
  */
 export class BasissetPublicatie {
-  constructor(
-    private readonly outbox: Outbox,
-    private readonly peildatum: () => string,
-  ) {}
+  constructor(private readonly peildatum: () => string) {}
 
-  async herbereken(manager: EntityManager, dossier: Studentdossier, tabel: Kwalificatietabel, oorzaakBericht: OntvangenBericht): Promise<void> {
+  herbereken(dossier: Studentdossier, tabel: Kwalificatietabel, vorige: VorigeBasissets, oorzaakBericht: OntvangenBericht): UitgaandBericht[] {
     const oorzaak = oorzaakVanOrigin(oorzaakBericht.metadata.origin);
-    const vorige = new Map<string, { versie: string; basisset: BasissetBerekend }>(
-      (await manager.query(`SELECT instelling, inschrijving_id, versie, basisset FROM bekostiging.basisset WHERE persoonsnummer = $1`, [dossier.persoonsnummer]))
-        .map((r: { instelling: string; inschrijving_id: string; versie: string; basisset: BasissetBerekend }) => [`${r.instelling}:${r.inschrijving_id}`, r]),
-    );
     const berichten: UitgaandBericht[] = [];
     for (const uitkomst of basissetsVanDossier(dossier, this.peildatum(), tabel, berekenBekostiging)) {
-      const eerder = vorige.get(`${uitkomst.instelling}:${uitkomst.inschrijvingId}`);
+      const sleutel = `${uitkomst.instelling}:${uitkomst.inschrijvingId}`;
+      const eerder = vorige.get(sleutel);
       const basisset = naarAvroBasisset(uitkomst);
       const wijzigingen = wijzigingenTussen(eerder ? { ...eerder.basisset.basisset, actief: eerder.basisset.actief } : null, { ...basisset, actief: uitkomst.actief });
       // Unchanged: nothing to say. The first basisset is always published (the status right after an inschrijving).
       if (eerder && wijzigingen.length === 0) continue;
-      const versie = Number(eerder?.versie ?? 0) + 1;
+      const versie = (eerder?.versie ?? 0) + 1;
       const value: BasissetBerekend = {
         persoonsnummer: dossier.persoonsnummer, instelling: uitkomst.instelling, inschrijvingId: uitkomst.inschrijvingId,
         crebo: uitkomst.crebo, leerweg: uitkomst.leerweg, niveau: uitkomst.niveau, versie,
@@ -38,18 +36,14 @@ export class BasissetPublicatie {
           bron: oorzaak.soort === 'AANLEVERING' ? null : oorzaak.bron, eventId: oorzaakBericht.metadata.eventId,
         },
       };
-      await manager.query(
-        `INSERT INTO bekostiging.basisset (persoonsnummer, instelling, inschrijving_id, versie, basisset) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (persoonsnummer, instelling, inschrijving_id) DO UPDATE SET versie = EXCLUDED.versie, basisset = EXCLUDED.basisset, berekend_op = now()`,
-        [dossier.persoonsnummer, uitkomst.instelling, uitkomst.inschrijvingId, versie, JSON.stringify(value)],
-      );
-      const eventId = `basisset:${dossier.persoonsnummer}:${uitkomst.instelling}:${uitkomst.inschrijvingId}:${versie}`;
+      vorige.set(sleutel, { versie, basisset: value });
+      const eventId = `basisset:${dossier.persoonsnummer}:${sleutel}:${versie}`;
       berichten.push(
         nieuwBericht({ topic: Topics.basisset, key: dossier.persoonsnummer, type: EventTypes.BasissetBerekend, value, eventId }, oorzaakBericht),
         nieuwBericht({ topic: InstellingTopics.bekostigingsstatus(uitkomst.instelling), key: dossier.persoonsnummer, type: EventTypes.BasissetBerekend, value, eventId: `${eventId}:status` }, oorzaakBericht),
       );
     }
-    await this.outbox.add(manager, berichten);
+    return berichten;
   }
 }
 
