@@ -16,3 +16,4 @@ export * from './bootstrap';
 export * from './referentie/referentiedata';
 export * from './kafka/platform-client';
 export * from './database/test-database';
+export * from './groepeer';

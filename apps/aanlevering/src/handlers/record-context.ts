@@ -3,11 +3,11 @@ import type { AanmeldingStaat, BeoordelingContext, DiplomaStaat, InschrijvingSta
 import type { Kwalificatietabel } from '@bron/cascade';
 import type { AanleverRecord, Terugkoppeling } from '@bron/contracts';
 import { canoniekeJson } from '@bron/domein';
+import { groepeer } from '@bron/infra';
 import type { EntityManager } from 'typeorm';
 
 const sleutel = (batchId: string, recordnummer: number) => `${batchId}\u0000${recordnummer}`;
 const vingerafdruk = (velden: Record<string, string>) => createHash('sha256').update(canoniekeJson(velden)).digest('base64url');
-const groepeer = <T>(rijen: T[], door: (t: T) => string) => rijen.reduce((m, r) => m.set(door(r), [...(m.get(door(r)) ?? []), r]), new Map<string, T[]>());
 
 /**
  * What the decisions on a run of consecutive records of one instelling need, read in bulk in the

@@ -4,6 +4,7 @@ import type { OntvangenBericht, UitgaandBericht } from '../messaging/bericht';
 import { fromHeaders, toHeaders } from '../messaging/headers';
 import { KafkaClient } from './kafka-client';
 import { pakketten } from './pakketten';
+import { groepeer } from '../groepeer';
 import type { Consumer, Producer } from 'kafkajs';
 
 /**
@@ -31,8 +32,7 @@ export class PlatformClient {
       this.producer = this.client.producer();
       await this.producer.connect();
     }
-    const perTopic = new Map<string, UitgaandBericht[]>();
-    for (const b of berichten) perTopic.set(b.topic, [...(perTopic.get(b.topic) ?? []), b]);
+    const perTopic = groepeer(berichten, (b) => b.topic);
     await this.client.ensureTopics([...perTopic.keys()]);
     for (const [topic, lijst] of perTopic) {
       const messages = lijst.map((b) => ({ key: b.key, value: bronCodec.encode(b.metadata.eventType, b.value), headers: toHeaders(b.metadata) }));

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { KafkaClient } from '../kafka/kafka-client';
 import type { JsonLogger } from '../logging/json-logger';
 import { pakketten } from '../kafka/pakketten';
+import { groepeer } from '../groepeer';
 
 interface OutboxRow {
   id: string;
@@ -86,8 +87,7 @@ export class OutboxRelay {
       await this.kafka.ensureTopics(rows.map((r) => r.topic));
       // In id order, split where a produce request would grow too large for the broker.
       for (const pakket of pakketten(rows, (r) => r.payload.length)) {
-        const byTopic = new Map<string, OutboxRow[]>();
-        for (const row of pakket) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+        const byTopic = groepeer(pakket, (row) => row.topic);
         await this.producer!.sendBatch({
           acks: -1,
           topicMessages: [...byTopic].map(([topic, messages]) => ({
