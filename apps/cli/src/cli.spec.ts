@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 /** The bron command as a user runs it: a separate process, its exit code and output. */
@@ -46,6 +47,18 @@ describe('bron bereken (the contract of issue 3)', () => {
     const { code, stderr } = bron(['bereken', '-'], '{ "bekostigingsjaar": ');
     expect(code).toBe(2);
     expect(stderr).toMatch(/geen geldige JSON/);
+  });
+});
+
+describe('bron aanleveren without a broker', () => {
+  jest.setTimeout(60_000);
+
+  it('exits with code 1 and says the batch was not delivered', () => {
+    const bestand = join(mkdtempSync(join(tmpdir(), 'bron-')), 'aanlevering.csv');
+    copyFileSync(join(__dirname, '..', '..', '..', 'docs', 'voorbeelden', 'aanlevering.csv'), bestand);
+    const { code, stderr } = bron(['aanleveren', bestand, '--instelling', '25LX', '--batch-id', 'geen-kafka']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/de batch is niet \(geheel\) afgeleverd of beantwoord: .*\(Kafka: 127\.0\.0\.1:1\)/);
   });
 });
 

@@ -71,13 +71,27 @@ describe('aanlevering: one answer per record, nothing lost', () => {
       [{ ...basis, inschrijving_id: 'R10', persoonsnummer: '111222333' }, 'S02'],
       [{ ...basis, inschrijving_id: 'R11', crebo: '25189', persoonsnummer: '123456782' }, 'S03'],
       [{ ...basis, inschrijving_id: 'R1', mutatie: 'W', leerweg: 'XYZ' }, 'A08'],
+      [{ ...basis, inschrijving_id: 'R12', persoonsnummer: '' }, 'A09'],
+      [{ ...basis, inschrijving_id: 'R1', begindatum: '2016-08-02' }, 'A10'],
+      // an inschrijving of studiejaar 2015/16, closed since 1 June 2016: a later change of a locked field is refused
+      [{ ...basis, inschrijving_id: 'R13', crebo: '25407', begindatum: '2015-08-01' }, 'M00'],
+      [{ ...basis, inschrijving_id: 'R13', crebo: '25407', begindatum: '2015-08-01', mutatie: 'W', leerweg: 'BBL' }, 'A15'],
     ];
     await totDat('de intake de BRP-gegevens kent', async () => (await db.query(`SELECT 1 FROM aanlevering.persoon WHERE persoonsnummer = '111222333'`)).length > 0);
-    await leverAan(verzamelaar.platform, '25LX', 'regels', records.map(([r]) => r));
+    const origin = 'aanlevering:25LX:regels';
+    const topic = InstellingTopics.aanlevering('25LX');
+    await verzamelaar.platform.send([
+      ...records.map(([velden], i) => nieuwBericht({ topic, key: 'regels', type: EventTypes.AanleverRecord, origin, value: { batchId: 'regels', recordnummer: i + 1, regel: i + 2, velden, leesfout: null } })),
+      // a line the sender could not read is delivered too, and answered
+      nieuwBericht({ topic, key: 'regels', type: EventTypes.AanleverRecord, origin, value: { batchId: 'regels', recordnummer: records.length + 1, regel: records.length + 2, velden: {}, leesfout: 'aanhalingsteken in kolom 3 wordt niet gesloten' } }),
+      nieuwBericht({ topic, key: 'regels', type: EventTypes.AanleverBatchAfgesloten, origin, value: { batchId: 'regels', aantalRecords: records.length + 1, bestandsnaam: 'regels.csv' } }),
+    ]);
     const [som] = await samenvatting('regels');
+    await verzamelaar.wachtOp('alle antwoorden', () => antwoorden('regels').length > records.length && antwoorden('regels'));
     const codes = new Map(antwoorden('regels').map((m) => [m.value.recordnummer, m.value.codes.map((c) => c.code)]));
-    expect(records.map((_, i) => codes.get(i + 1)?.[0])).toEqual(records.map(([, code]) => code));
-    expect(som.value).toEqual({ batchId: 'regels', instelling: '25LX', aantalRecords: records.length, meldingen: 1, signalen: 3, afkeuringen: records.length - 4, aantalGemeld: records.length });
+    expect([...records.map((_, i) => codes.get(i + 1)?.[0]), codes.get(records.length + 1)?.[0]]).toEqual([...records.map(([, code]) => code), 'A11']);
+    const aantal = records.length + 1;
+    expect(som.value).toEqual({ batchId: 'regels', instelling: '25LX', aantalRecords: aantal, meldingen: 2, signalen: 3, afkeuringen: aantal - 5, aantalGemeld: aantal });
   });
 
   it('loses nothing and answers no record twice when the intake crashes mid-batch', async () => {
@@ -89,6 +103,8 @@ describe('aanlevering: one answer per record, nothing lost', () => {
     const [som] = await samenvatting('crash');
 
     expect(som.value).toMatchObject({ aantalRecords: aantal, meldingen: aantal, afkeuringen: 0, aantalGemeld: aantal });
+    // answers travel on the students' partitions, the summary on the batch's: wait for every record's answer
+    await verzamelaar.wachtOp('een antwoord op elk record', () => new Set(antwoorden('crash').map((a) => a.value.recordnummer)).size >= aantal && antwoorden('crash'));
     const perRecord = new Map<number, Set<string>>();
     for (const a of antwoorden('crash')) perRecord.set(a.value.recordnummer, (perRecord.get(a.value.recordnummer) ?? new Set()).add(a.metadata.eventId));
     expect(perRecord.size).toBe(aantal);

@@ -89,7 +89,7 @@ export async function aanleveren(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof GebruiksFout) throw error;
     voortgang.klaar(verzonden, beantwoord.size);
-    process.stderr.write(`bron aanleveren: ${(error as Error).message}\n`);
+    process.stderr.write(`bron aanleveren: de batch is niet (geheel) afgeleverd of beantwoord: ${(error as Error).message} (Kafka: ${kafka.brokers.join(',')})\n`);
     return 1;
   } finally {
     await new Promise((resolve) => csv.end(resolve));

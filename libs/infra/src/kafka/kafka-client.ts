@@ -17,12 +17,14 @@ export class KafkaClient {
     brokers: string[],
     private readonly topicPrefix: string,
     logger?: JsonLogger,
+    /** Services keep trying longer than a command line, which should say soon that Kafka is away. */
+    retries = 8,
   ) {
     this.kafka = new Kafka({
       clientId,
       brokers,
       logCreator: logger?.kafkaLogCreator,
-      retry: { initialRetryTime: 100, retries: 8 },
+      retry: { initialRetryTime: 100, retries },
     });
   }
 

@@ -15,10 +15,11 @@ export class PlatformClient {
   private readonly client: KafkaClient;
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
+  readonly brokers: string[];
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
-    const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
-    this.client = new KafkaClient(`bron-client-${randomUUID().slice(0, 8)}`, brokers, env.BRON_TOPIC_PREFIX ?? '');
+    this.brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
+    this.client = new KafkaClient(`bron-client-${randomUUID().slice(0, 8)}`, this.brokers, env.BRON_TOPIC_PREFIX ?? '', undefined, 6);
     // kafkajs logs connection retries at ERROR; callers report failures themselves.
     this.client.kafka.logger().setLogLevel(0);
   }
