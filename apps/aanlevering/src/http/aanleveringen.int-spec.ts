@@ -1,23 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { InstellingTopics, type Terugkoppeling } from '@bron/contracts';
+import { InstellingTopics } from '@bron/contracts';
 import { KafkaClient, TestDatabase, startService } from '@bron/infra';
 import { apiSleutelTool } from '../api-sleutel/api-sleutel.tool';
 import { AanleveringModule } from '../app.module';
+import type { BatchStatus } from './batch.repository';
 
-interface BatchAntwoord {
-  batchId: string;
-  instelling: string;
-  status: 'IN_BEHANDELING' | 'VERWERKT';
-  aantalGemeld: number | null;
-  beantwoord: number;
-  meldingen: number;
-  signalen: number;
-  afkeuringen: number;
-  verwerktOp: string | null;
-  terugkoppeling: Terugkoppeling[];
-  links: { self: string; volgende?: string };
-}
+/** The JSON of GET /aanleveringen/:batchId: the repository's status with links instead of `volgende`. */
+type BatchAntwoord = Omit<BatchStatus, 'volgende'> & { links: { self: string; volgende?: string } };
 
 interface PostAntwoord {
   batchId: string;
