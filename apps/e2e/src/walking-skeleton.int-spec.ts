@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { EventTypes, InstellingTopics, Topics, type AanleverBatchVerwerkt, type BasissetBerekend, type FotoGemaakt, type Notificatie, type Terugkoppeling } from '@bron/contracts';
 import { ServiceSupervisor, Verzamelaar } from '@bron/devtools';
 import { TestDatabase, nieuwBericht } from '@bron/infra';
@@ -95,5 +97,13 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
 
     // nothing at all for the other instelling
     expect(verzamelaar.berichten.filter((m) => m.topic.startsWith('instelling.26AB.'))).toEqual([]);
+
+    // what an instelling sees with `bron volg`: its own events as JSON lines
+    const volg = spawnSync(process.execPath, [join(__dirname, '..', '..', 'cli', 'bin', 'bron.js'), 'volg', '25LX', '--vanaf-begin', '--max', '4', '--timeout', '30'], { env: { ...process.env, ...env }, encoding: 'utf8', timeout: 60_000 });
+    expect(volg.status).toBe(0);
+    const regels = volg.stdout.trim().split('\n').map((r) => JSON.parse(r));
+    expect(regels).toHaveLength(4);
+    expect(regels.every((r) => r.topic.startsWith('instelling.25LX.'))).toBe(true);
+    expect(regels.map((r) => r.type)).toEqual(expect.arrayContaining(['Terugkoppeling']));
   });
 });

@@ -109,7 +109,7 @@ export class BerichtConsumer {
         this.logger.event('debug', 'berichten verwerkt', { topic, partition, aantal: messages.length, ms: Math.round(performance.now() - start) }, 'BerichtConsumer');
         return true;
       } catch (error) {
-        this.logger.event('debug', 'reeks berichten één voor één opnieuw', { topic, partition, aantal: messages.length, error: (error as Error).message }, 'BerichtConsumer');
+        this.logger.event('warn', 'reeks berichten één voor één opnieuw', { topic, partition, aantal: messages.length, error: (error as Error).message }, 'BerichtConsumer');
       }
     }
     for (const message of messages) {
