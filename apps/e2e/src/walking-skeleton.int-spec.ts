@@ -68,7 +68,7 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
     // bekostiging publishes the status right after the inschrijving: first verblijfsjaar, cascade regime
     const [status] = await verzamelaar.wachtOp<BasissetBerekend>('bekostigingsstatus', (b) => b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX')));
     expect(status.value).toMatchObject({
-      persoonsnummer: STUDENT, instelling: '25LX', inschrijvingId: 'INS-1', teldatum: '2016-10-01', bekostigingsjaar: 2018, regime: 'cascade2015',
+      persoonsnummer: STUDENT, instelling: '25LX', inschrijvingId: 'INS-1', teldatum: '2016-10-01', bekostigingsjaar: 2018, regime: 'cascade2015', prognose: false,
       basisset: { bekostigd: true, verblijfsjaar: 1, verblijfsjaarfactor: 1.2, leerwegfactor: 1, prijsfactor: 1.3 },
       oorzaak: { soort: 'AANLEVERING', instelling: '25LX' },
     });

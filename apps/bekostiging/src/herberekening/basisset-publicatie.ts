@@ -29,7 +29,7 @@ export class BasissetPublicatie {
       const value: BasissetBerekend = {
         persoonsnummer: dossier.persoonsnummer, instelling: uitkomst.instelling, inschrijvingId: uitkomst.inschrijvingId,
         crebo: uitkomst.crebo, leerweg: uitkomst.leerweg, niveau: uitkomst.niveau, versie,
-        bekostigingsjaar: uitkomst.bekostigingsjaar, teldatum: uitkomst.teldatum, regime: uitkomst.regime, actief: uitkomst.actief,
+        bekostigingsjaar: uitkomst.bekostigingsjaar, teldatum: uitkomst.teldatum, regime: uitkomst.regime, prognose: uitkomst.prognose, actief: uitkomst.actief,
         basisset, wijzigingen,
         oorzaak: {
           soort: oorzaak.soort, instelling: oorzaak.soort === 'AANLEVERING' ? oorzaak.instelling : null,

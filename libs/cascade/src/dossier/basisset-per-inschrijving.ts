@@ -18,6 +18,8 @@ export interface InschrijvingBasisset {
   readonly bekostigingsjaar: number;
   readonly teldatum: IsoDatum;
   readonly regime: string;
+  /** The teldatum lies after the peildatum: a prognose, not yet the count of that bekostigingsjaar (D2). */
+  readonly prognose: boolean;
   readonly bekostigd: boolean;
   readonly redenen: readonly Reden[];
   readonly hoogsteVooropleiding: string;
@@ -118,6 +120,7 @@ export function basissetsVanDossier(
       bekostigingsjaar: berekening.bekostigingsjaar,
       teldatum: berekening.teldatum,
       regime: berekening.regime,
+      prognose: berekening.teldatum > peildatum,
       bekostigd: eigen?.bekostigd ?? false,
       redenen: eigen?.redenen ?? [reden('INS_NIET_OP_TELDATUM')],
       hoogsteVooropleiding: basisset.hoogsteVooropleiding,

@@ -73,6 +73,12 @@ describe('basisset per inschrijving', () => {
     expect(metAnder.find((b) => b.instelling === '26AB')).toMatchObject({ teldatum: '2015-10-01', verblijfsjaar: 3 });
   });
 
+  it('marks a basisset whose teldatum is still to come as a prognose (D2)', () => {
+    const dossier = dossierVan([feit(inschrijving({}))]);
+    expect(basissetsVanDossier(dossier, '2016-09-15', tabel, berekenBekostiging)[0]).toMatchObject({ teldatum: '2016-10-01', prognose: true });
+    expect(basissetsVanDossier(dossier, '2016-10-01', tabel, berekenBekostiging)[0]).toMatchObject({ teldatum: '2016-10-01', prognose: false });
+  });
+
   it('shows an inschrijving that covers no teldatum as not bekostigd, with its reason', () => {
     const [b] = basissetsVanDossier(dossierVan([feit(inschrijving({ begin: '2016-11-01', einde: '2017-06-30' }))]), '2016-11-15', tabel, berekenBekostiging);
     expect(b).toMatchObject({ bekostigd: false, verblijfsjaar: null, bijdrage: 0, redenen: [{ code: 'INS_NIET_OP_TELDATUM' }] });
