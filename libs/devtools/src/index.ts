@@ -1,3 +1,4 @@
 export * from './service-supervisor';
 export * from './verzamelaar';
 export * from './demo-aanlevering';
+export * from './ingebouwde-postgres';
