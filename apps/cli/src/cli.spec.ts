@@ -71,6 +71,8 @@ describe('bron: usage errors exit with code 2', () => {
     [['aanleveren', 'bestaat-niet.csv', '--instelling', '25LX'], /kan niet worden gelezen/],
     [['aanleveren', 'x.csv', '--instelling', 'LX25'], /--instelling moet een BRIN zijn/],
     [['volg'], /BRIN/],
+    [['aanleveren', join(__dirname, '__fixtures__', 'alleen-kopregel.csv'), '--instelling', '25LX'], /bevat geen records/],
+    [['aanleveren', join(__dirname, '__fixtures__', 'onbekende-kolom.csv'), '--instelling', '25LX'], /onbekende kolom\(men\) kleur/],
     [['foto', '25LX', '--peildatum', '2016-11-15'], /1 oktober/],
   ])('bron %j', (args, melding) => {
     const { code, stderr } = bron(args);

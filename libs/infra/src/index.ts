@@ -17,3 +17,4 @@ export * from './referentie/referentiedata';
 export * from './kafka/platform-client';
 export * from './database/test-database';
 export * from './groepeer';
+export * from './aanlever-berichten';

@@ -1,14 +1,12 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
-import { BestandFout, type GelezenRecord } from '@bron/aanlevering-domein';
-import { EventTypes, InstellingTopics, type AanleverBatchAfgesloten, type AanleverRecord } from '@bron/contracts';
-import { ServiceRuntime, nieuwBericht, toHeaders, type UitgaandBericht } from '@bron/infra';
+import type { GelezenRecord } from '@bron/aanlevering-domein';
+import { InstellingTopics } from '@bron/contracts';
+import { ServiceRuntime, aanleverBerichten, toHeaders, type UitgaandBericht } from '@bron/infra';
 import type { Producer } from 'kafkajs';
-
-const PER_SEND = 500;
 
 /**
  * Puts a batch read from an HTTP body on the instelling's intake topic, as `bron aanleveren` does:
- * its records in sends of 500, then one AanleverBatchAfgesloten. Reads from the body only as fast
+ * its records in sends of 500 (aanleverBerichten), then one AanleverBatchAfgesloten. Reads from the body only as fast
  * as Kafka takes the records, so a file of any size takes bounded memory.
  */
 @Injectable()
@@ -20,32 +18,16 @@ export class AanleverBatchVerzender implements OnApplicationShutdown {
   /** Returns the number of records sent. A batch without records is refused (BestandFout) before anything is sent. */
   async verzend(instelling: string, batchId: string, bestandsnaam: string | null, records: AsyncIterable<GelezenRecord>): Promise<number> {
     const topic = InstellingTopics.aanlevering(instelling);
-    const bericht = <T>(type: string, value: T) =>
-      nieuwBericht({ topic, key: batchId, type, value, origin: `aanlevering:${instelling}:${batchId}` });
     let aantal = 0;
-    let wachtrij: UitgaandBericht[] = [];
-    // One send in flight while the next 500 are read: sends stay in order, memory stays at two sends.
+    // One send in flight while the next chunk is read: sends stay in order, memory stays at two sends.
     let lopend: Promise<void> = Promise.resolve();
-    const stuurNa = async (berichten: UitgaandBericht[]) => {
+    for await (const reeks of aanleverBerichten(instelling, batchId, bestandsnaam, records)) {
       await lopend;
-      lopend = this.stuur(topic, berichten);
+      lopend = this.stuur(topic, reeks.berichten);
       // Awaited before the next send or at the end; if the body fails first, nobody waits for it.
       lopend.catch(() => undefined);
-    };
-    for await (const record of records) {
-      aantal += 1;
-      const value: AanleverRecord = 'velden' in record
-        ? { batchId, recordnummer: aantal, regel: record.regel, velden: record.velden, leesfout: null }
-        : { batchId, recordnummer: aantal, regel: record.regel, velden: {}, leesfout: record.leesfout };
-      wachtrij.push(bericht(EventTypes.AanleverRecord, value));
-      if (wachtrij.length >= PER_SEND) {
-        await stuurNa(wachtrij);
-        wachtrij = [];
-      }
+      aantal = reeks.aantal;
     }
-    if (aantal === 0) throw new BestandFout('het bestand bevat geen records');
-    wachtrij.push(bericht<AanleverBatchAfgesloten>(EventTypes.AanleverBatchAfgesloten, { batchId, aantalRecords: aantal, bestandsnaam }));
-    await stuurNa(wachtrij);
     await lopend;
     return aantal;
   }

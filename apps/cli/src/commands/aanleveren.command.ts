@@ -1,13 +1,11 @@
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { BestandFout, formaatVan, leesRecords } from '@bron/aanlevering-domein';
-import { EventTypes, InstellingTopics, type AanleverBatchVerwerkt, type AanleverRecord, type Terugkoppeling } from '@bron/contracts';
+import { BestandFout, formaatVan, leesRecords, type Bestandsformaat } from '@bron/aanlevering-domein';
+import { EventTypes, InstellingTopics, type AanleverBatchVerwerkt, type Terugkoppeling } from '@bron/contracts';
 import { isGeldigeBrin } from '@bron/domein';
-import { nieuwBericht, type UitgaandBericht, PlatformClient } from '@bron/infra';
+import { PlatformClient, aanleverBerichten } from '@bron/infra';
 import { GebruiksFout, getal, leesArgumenten, wachtTot } from '../gebruik';
 import { Voortgang } from '../voortgang';
-
-const PER_SEND = 500;
 
 /**
  * `bron aanleveren <bestand> --instelling <BRIN>`: streams the file to the instelling's intake
@@ -26,6 +24,7 @@ export async function aanleveren(args: string[]): Promise<number> {
   if (!formaat) throw new GebruiksFout(`${bestand}: alleen .csv en .jsonl (of .ndjson) worden gelezen`);
   await fs.access(bestand).catch(() => { throw new GebruiksFout(`${bestand} kan niet worden gelezen`); });
   const timeoutMs = getal(values.timeout, 'timeout', 600) * 1000;
+  await controleerBestand(bestand, formaat);
   const batchId = values['batch-id'] ?? randomUUID();
 
   const uitvoer = `${bestand.replace(/\.(csv|jsonl|ndjson)$/i, '')}.terugkoppeling.csv`;
@@ -52,31 +51,16 @@ export async function aanleveren(args: string[]): Promise<number> {
     });
     await kafka.ensureTopics([InstellingTopics.aanlevering(instelling)]);
 
-    const origin = `aanlevering:${instelling}:${batchId}`;
-    let wachtrij: UitgaandBericht[] = [];
     try {
-      for await (const record of leesRecords(createReadStream(bestand), formaat)) {
-        verzonden += 1;
-        const value: AanleverRecord = 'velden' in record
-          ? { batchId, recordnummer: verzonden, regel: record.regel, velden: record.velden, leesfout: null }
-          : { batchId, recordnummer: verzonden, regel: record.regel, velden: {}, leesfout: record.leesfout };
-        wachtrij.push(nieuwBericht({ topic: InstellingTopics.aanlevering(instelling), key: batchId, type: EventTypes.AanleverRecord, value, origin }));
-        if (wachtrij.length >= PER_SEND) {
-          await kafka.send(wachtrij);
-          wachtrij = [];
-          voortgang.toon(verzonden, beantwoord.size);
-        }
+      for await (const reeks of aanleverBerichten(instelling, batchId, bestand.split('/').pop() ?? bestand, leesRecords(createReadStream(bestand), formaat))) {
+        await kafka.send(reeks.berichten);
+        verzonden = reeks.aantal;
+        voortgang.toon(verzonden, beantwoord.size);
       }
     } catch (error) {
       if (error instanceof BestandFout) throw new GebruiksFout(`${bestand}: ${error.message}`);
       throw error;
     }
-    wachtrij.push(nieuwBericht({
-      topic: InstellingTopics.aanlevering(instelling), key: batchId, type: EventTypes.AanleverBatchAfgesloten,
-      value: { batchId, aantalRecords: verzonden, bestandsnaam: bestand.split('/').pop() ?? bestand }, origin,
-    }));
-    await kafka.send(wachtrij);
-    voortgang.toon(verzonden, beantwoord.size);
 
     await wachtTot(() => samenvatting !== undefined && beantwoord.size >= verzonden, timeoutMs, `terugkoppeling van batch ${batchId}`);
     voortgang.klaar(verzonden, beantwoord.size);
@@ -94,6 +78,19 @@ export async function aanleveren(args: string[]): Promise<number> {
   } finally {
     await new Promise((resolve) => csv.end(resolve));
     await kafka.sluit();
+  }
+}
+
+/** A file that cannot be delivered at all (no header, unknown columns, no records) is refused before Kafka is contacted. */
+async function controleerBestand(bestand: string, formaat: Bestandsformaat): Promise<void> {
+  const records = leesRecords(createReadStream(bestand), formaat);
+  try {
+    if ((await records.next()).done) throw new GebruiksFout(`${bestand}: het bestand bevat geen records`);
+  } catch (error) {
+    if (error instanceof BestandFout) throw new GebruiksFout(`${bestand}: ${error.message}`);
+    throw error;
+  } finally {
+    await records.return(undefined);
   }
 }
 
