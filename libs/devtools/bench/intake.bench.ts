@@ -4,13 +4,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { KOLOMMEN } from '@bron/aanlevering-domein';
 import { TestDatabase } from '@bron/infra';
-import { persoonsnummer, prng, ServiceSupervisor } from '../src';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureJars, startBroker } = require('../../../infra/kafka/kafka.js') as {
-  ensureJars: () => Promise<string>;
-  startBroker: (o: { port: number }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
-};
+import { kafkaBrokers, persoonsnummer, prng, ServiceSupervisor } from '../src';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -49,13 +43,7 @@ async function main(): Promise<void> {
   const aantal = Number(process.env.BENCH_RECORDS ?? 100_000);
   const opruimen: (() => Promise<void>)[] = [];
   try {
-    let brokers = process.env.KAFKA_BROKERS;
-    if (!brokers) {
-      await ensureJars();
-      const broker = await startBroker({ port: Number(process.env.KAFKA_PORT ?? 19492) });
-      opruimen.push(() => broker.stop());
-      brokers = broker.brokers.join(',');
-    }
+    const brokers = await kafkaBrokers(opruimen, 19492);
     const db = await TestDatabase.maak();
     opruimen.push(() => db.verwijder());
     const logDir = join(ROOT, 'tmp', 'bench');

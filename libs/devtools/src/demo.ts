@@ -6,14 +6,9 @@ import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht, type Ontvange
 import { Client } from 'pg';
 import { demoAanlevering } from './demo-aanlevering';
 import { postgresAntwoordt, startIngebouwdePostgres } from './ingebouwde-postgres';
+import { kafkaBrokers } from './repo-kafka';
 import { ServiceSupervisor } from './service-supervisor';
 import { Verzamelaar } from './verzamelaar';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { ensureJars, startBroker } = require('../../../infra/kafka/kafka.js') as {
-  ensureJars: () => Promise<string>;
-  startBroker: (o: { port: number; handleSignals?: boolean }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
-};
 
 const ROOT = join(__dirname, '..', '..', '..');
 const PEILDATUM = '2016-11-15';
@@ -35,12 +30,13 @@ export async function demo(args: string[]): Promise<number> {
   process.once('SIGTERM', onSignal);
   try {
     kop('bron-terugkoppeling: demo');
-    const kafkaBrokers = process.env.KAFKA_BROKERS ?? (await startKafka(opruimen));
+    // The demo stops the broker itself, in order, on Ctrl-C (after the services).
+    const brokers = await kafkaBrokers(opruimen, 19092, { handleSignals: false });
     const databaseUrl = await demoDatabase(await postgresServer(opruimen));
     const logDir = join(ROOT, 'tmp', 'demo');
     mkdirSync(logDir, { recursive: true });
     const env: NodeJS.ProcessEnv = {
-      KAFKA_BROKERS: kafkaBrokers, DATABASE_URL: databaseUrl, BRON_PEILDATUM: PEILDATUM,
+      KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, BRON_PEILDATUM: PEILDATUM,
       BRON_TOPIC_PREFIX: process.env.KAFKA_BROKERS ? `demo${Date.now()}.` : '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
     const logs = new Map<string, NodeJS.WritableStream>();
@@ -109,7 +105,7 @@ export async function demo(args: string[]): Promise<number> {
     if (eenmalig) return 0;
     kop('het systeem draait; Ctrl-C stopt alles');
     uit('probeer in een tweede terminal: npx bron volg 25LX --vanaf-begin --max 5');
-    uit(`(met KAFKA_BROKERS=${kafkaBrokers}${env.BRON_TOPIC_PREFIX ? ` BRON_TOPIC_PREFIX=${env.BRON_TOPIC_PREFIX}` : ''})`);
+    uit(`(met KAFKA_BROKERS=${brokers}${env.BRON_TOPIC_PREFIX ? ` BRON_TOPIC_PREFIX=${env.BRON_TOPIC_PREFIX}` : ''})`);
     await gestopt;
     return 0;
   } finally {
@@ -119,14 +115,6 @@ export async function demo(args: string[]): Promise<number> {
     for (const stap of opruimen.reverse()) await stap().catch((e: Error) => uit(`  bij het stoppen: ${e.message}`));
     uit('alles gestopt.');
   }
-}
-
-async function startKafka(opruimen: (() => Promise<void>)[]): Promise<string> {
-  await ensureJars();
-  // The demo stops the broker itself, in order, on Ctrl-C (after the services).
-  const broker = await startBroker({ port: Number(process.env.KAFKA_PORT ?? 19092), handleSignals: false });
-  opruimen.push(() => broker.stop());
-  return broker.brokers.join(',');
 }
 
 /**

@@ -2,3 +2,4 @@ export * from './service-supervisor';
 export * from './verzamelaar';
 export * from './demo-aanlevering';
 export * from './ingebouwde-postgres';
+export * from './repo-kafka';

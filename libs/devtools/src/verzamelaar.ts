@@ -21,10 +21,6 @@ export class Verzamelaar {
     await this.client.volg(topics, (b) => void this.berichten.push(b), vanafBegin);
   }
 
-  op(topic: string): OntvangenBericht[] {
-    return this.berichten.filter((b) => b.topic === topic);
-  }
-
   async wachtOp<T = unknown>(omschrijving: string, conditie: (berichten: OntvangenBericht[]) => OntvangenBericht[] | undefined | false, timeoutMs = 60_000): Promise<OntvangenBericht<T>[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {

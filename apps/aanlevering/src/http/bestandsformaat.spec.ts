@@ -1,15 +1,5 @@
 import { bestandsformaatVan } from './bestandsformaat';
-import { VerzoekFout } from './verzoek-fout';
-
-function status(werk: () => unknown): number {
-  try {
-    werk();
-  } catch (error) {
-    if (error instanceof VerzoekFout) return error.status;
-    throw error;
-  }
-  return 0;
-}
+import { status } from './verzoek-fout.testhulp';
 
 describe('bestandsformaatVan', () => {
   it('takes the format from the Content-Type', () => {

@@ -1,15 +1,5 @@
 import { geldigBatchId, geldigeBestandsnaam, paginaVan } from './parameters';
-import { VerzoekFout } from './verzoek-fout';
-
-function status(werk: () => unknown): number {
-  try {
-    werk();
-  } catch (error) {
-    if (error instanceof VerzoekFout) return error.status;
-    throw error;
-  }
-  return 0;
-}
+import { status } from './verzoek-fout.testhulp';
 
 describe('request parameters', () => {
   it('accepts batch ids that are safe in URLs and origins', () => {
