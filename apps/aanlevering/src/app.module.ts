@@ -1,6 +1,7 @@
 import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { bronCodec } from '@bron/contracts';
-import { PlatformModule, ServiceRuntime, laadInstellingen, laadKwalificaties } from '@bron/infra';
+import { laadInstellingen, laadKwalificaties } from '@bron/adapters';
+import { PlatformModule, ServiceRuntime } from '@bron/infra';
 import { AanleverrecordHandler } from './handlers/aanleverrecord.handler';
 import { ExternHandler } from './handlers/extern.handler';
 import { AanleveringSchema1764300000000 } from './migrations/1764300000000-aanlevering-schema';

@@ -1,6 +1,7 @@
 import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
 import { bronCodec } from '@bron/contracts';
-import { JsonLogger, PlatformModule, ServiceRuntime, laadKwalificaties } from '@bron/infra';
+import { laadKwalificaties } from '@bron/adapters';
+import { JsonLogger, PlatformModule, ServiceRuntime } from '@bron/infra';
 import { BekostigingHandler } from './handlers/bekostiging.handler';
 import { BasissetPublicatie } from './herberekening/basisset-publicatie';
 import { BekostigingSchema1764300000001 } from './migrations/1764300000001-bekostiging-schema';

@@ -13,8 +13,6 @@ export * from './service-runtime';
 export * from './platform.module';
 export * from './health/health.controller';
 export * from './bootstrap';
-export * from './referentie/referentiedata';
 export * from './kafka/platform-client';
 export * from './database/test-database';
 export * from './groepeer';
-export * from './aanlever-berichten';

@@ -1,7 +1,8 @@
 import { Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import type { GelezenRecord } from '@bron/aanlevering-domein';
 import { InstellingTopics } from '@bron/contracts';
-import { ServiceRuntime, aanleverBerichten, toHeaders, type UitgaandBericht } from '@bron/infra';
+import { aanleverBerichten } from '@bron/adapters';
+import { ServiceRuntime, toHeaders, type UitgaandBericht } from '@bron/infra';
 import type { Producer } from 'kafkajs';
 
 /**

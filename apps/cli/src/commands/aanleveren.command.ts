@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { BestandFout, formaatVan, leesRecords, type Bestandsformaat } from '@bron/aanlevering-domein';
 import { EventTypes, InstellingTopics, type AanleverBatchVerwerkt, type Terugkoppeling } from '@bron/contracts';
 import { isGeldigeBrin } from '@bron/domein';
-import { PlatformClient, aanleverBerichten } from '@bron/infra';
+import { aanleverBerichten } from '@bron/adapters';
+import { PlatformClient } from '@bron/infra';
 import { GebruiksFout, getal, leesArgumenten, wachtTot } from '../gebruik';
 import { Voortgang } from '../voortgang';
 

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { berekenVanJson } from '@bron/cascade';
-import { laadKwalificaties } from '@bron/infra';
+import { laadKwalificaties } from '@bron/adapters';
 import { GebruiksFout, leesArgumenten } from '../gebruik';
 
 /**

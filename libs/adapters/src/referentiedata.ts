@@ -4,7 +4,7 @@ import { kwalificaties2015, KWALIFICATIES_2015, type Kwalificatietabel } from '@
 import { isGeldigeBrin } from '@bron/domein';
 
 /** The repo's data/ folder (public reference data shipped with the code). */
-const DATA = join(__dirname, '..', '..', '..', '..', 'data');
+const DATA = join(__dirname, '..', '..', '..', 'data');
 
 let kwalificaties: Kwalificatietabel | undefined;
 

@@ -1,6 +1,6 @@
 import { BestandFout, type GelezenRecord } from '@bron/aanlevering-domein';
 import { EventTypes, InstellingTopics, type AanleverBatchAfgesloten, type AanleverRecord } from '@bron/contracts';
-import { nieuwBericht, type UitgaandBericht } from './messaging/bericht';
+import { nieuwBericht, type UitgaandBericht } from '@bron/infra';
 
 /**
  * The messages that deliver a batch read from a file (the CLI and the HTTP entry alike): its

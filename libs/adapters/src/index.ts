@@ -1,0 +1,2 @@
+export * from './aanlever-berichten';
+export * from './referentiedata';
