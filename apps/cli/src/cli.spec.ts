@@ -1,22 +1,67 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { runBron } from './bron';
 
-/** The bron command as a user runs it: a separate process, its exit code and output. */
 const BRON = join(__dirname, '..', 'bin', 'bron.js');
-const VOORBEELD = join(__dirname, '__fixtures__', 'bereken-voorbeeld.json');
+const FIXTURES = join(__dirname, '__fixtures__');
+const VOORBEELD = join(FIXTURES, 'bereken-voorbeeld.json');
 
-function bron(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BRON, ...args], { input, encoding: 'utf8', env: { ...process.env, KAFKA_BROKERS: '127.0.0.1:1' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** Collects what a command writes, as the test reads it afterwards. */
+function collector() {
+  const uitvoer = { text: '', write: (tekst: string) => { uitvoer.text += tekst; return true; } };
+  return uitvoer;
+}
+
+/**
+ * The command run in-process, with its own streams and environment. Every path tested this way
+ * ends before Kafka is contacted; KAFKA_BROKERS names an address where nothing listens, so that a
+ * regression that did reach Kafka fails on its exit code instead of delivering to a broker a
+ * developer has running on the default address.
+ */
+async function bron(args: string[], input?: string) {
+  const stdout = collector();
+  const stderr = collector();
+  const stdin = input === undefined ? undefined : Readable.from([Buffer.from(input, 'utf8')]);
+  const code = await runBron(args, { stdout, stderr, stdin, env: { KAFKA_BROKERS: '127.0.0.1:1' } });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** bin/bron.js as a user runs it: a separate process, its exit code and output. */
+function bronProces(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    // The child's timeout only keeps a hung child from outliving the test; no test asserts on time.
+    const kind = spawn(process.execPath, [BRON, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], timeout: 110_000 });
+    let stdout = '';
+    let stderr = '';
+    kind.stdout.setEncoding('utf8').on('data', (deel: string) => (stdout += deel));
+    kind.stderr.setEncoding('utf8').on('data', (deel: string) => (stderr += deel));
+    kind.on('error', reject);
+    kind.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/**
+ * A local port nobody listens on: taken from the OS and released at once, so a connection to it is
+ * refused straight away. A fixed port could be in use, or filtered so that connecting hangs.
+ */
+async function vrijePoort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }
 
 describe('bron bereken (the contract of issue 3)', () => {
-  jest.setTimeout(60_000);
+  // A guard against a hang, not a speed requirement: these calls do no I/O but reading a file.
+  jest.setTimeout(30_000);
 
-  it('prints the calculation of the example as one JSON object', () => {
-    const { code, stdout } = bron(['bereken', VOORBEELD]);
+  it('prints the calculation of the example as one JSON object', async () => {
+    const { code, stdout } = await bron(['bereken', VOORBEELD]);
     expect(code).toBe(0);
     const uitkomst = JSON.parse(stdout);
     expect(uitkomst).toMatchObject({ bekostigingsjaar: 2017, regime: 'cascade2015', teldatum: '2015-10-01' });
@@ -25,17 +70,17 @@ describe('bron bereken (the contract of issue 3)', () => {
     expect(uitkomst.basisset).toBeDefined();
   });
 
-  it('reads standard input with -', () => {
-    const { code, stdout } = bron(['bereken', '-'], readFileSync(VOORBEELD, 'utf8'));
+  it('reads standard input with -', async () => {
+    const { code, stdout } = await bron(['bereken', '-'], readFileSync(VOORBEELD, 'utf8'));
     expect(code).toBe(0);
     expect(JSON.parse(stdout).regime).toBe('cascade2015');
   });
 
-  it('refuses invalid input with exit code 2 and a message naming the field, never a stack trace', () => {
+  it('refuses invalid input with exit code 2 and a message naming the field, never a stack trace', async () => {
     const invoer = JSON.parse(readFileSync(VOORBEELD, 'utf8'));
     invoer.inschrijvingen[0].begin = '2014-02-30';
     invoer.persoon.persoonsnummer = '123456789';
-    const { code, stdout, stderr } = bron(['bereken', '-'], JSON.stringify(invoer));
+    const { code, stdout, stderr } = await bron(['bereken', '-'], JSON.stringify(invoer));
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('inschrijvingen[0].begin');
@@ -43,40 +88,61 @@ describe('bron bereken (the contract of issue 3)', () => {
     expect(stderr).not.toMatch(/\bat .+\(.+:\d+:\d+\)/);
   });
 
-  it('refuses text that is not JSON with exit code 2', () => {
-    const { code, stderr } = bron(['bereken', '-'], '{ "bekostigingsjaar": ');
+  it('refuses text that is not JSON with exit code 2', async () => {
+    const { code, stderr } = await bron(['bereken', '-'], '{ "bekostigingsjaar": ');
     expect(code).toBe(2);
     expect(stderr).toMatch(/geen geldige JSON/);
   });
 });
 
-describe('bron aanleveren without a broker', () => {
-  jest.setTimeout(60_000);
-
-  it('exits with code 1 and says the batch was not delivered', () => {
-    const bestand = join(mkdtempSync(join(tmpdir(), 'bron-')), 'aanlevering.csv');
-    copyFileSync(join(__dirname, '..', '..', '..', 'docs', 'voorbeelden', 'aanlevering.csv'), bestand);
-    const { code, stderr } = bron(['aanleveren', bestand, '--instelling', '25LX', '--batch-id', 'geen-kafka']);
-    expect(code).toBe(1);
-    expect(stderr).toMatch(/de batch is niet \(geheel\) afgeleverd of beantwoord: .*\(Kafka: 127\.0\.0\.1:1\)/);
-  });
-});
-
 describe('bron: usage errors exit with code 2', () => {
-  jest.setTimeout(60_000);
+  jest.setTimeout(30_000);
 
   it.each([
     [['onbekend'], /bron aanleveren/],
+    [['toString'], /bron aanleveren/],
     [['aanleveren', VOORBEELD, '--instelling', '25LX'], /alleen \.csv en \.jsonl/],
     [['aanleveren', 'bestaat-niet.csv', '--instelling', '25LX'], /kan niet worden gelezen/],
     [['aanleveren', 'x.csv', '--instelling', 'LX25'], /--instelling moet een BRIN zijn/],
     [['volg'], /BRIN/],
-    [['aanleveren', join(__dirname, '__fixtures__', 'alleen-kopregel.csv'), '--instelling', '25LX'], /bevat geen records/],
-    [['aanleveren', join(__dirname, '__fixtures__', 'onbekende-kolom.csv'), '--instelling', '25LX'], /onbekende kolom\(men\) kleur/],
+    [['aanleveren', join(FIXTURES, 'alleen-kopregel.csv'), '--instelling', '25LX'], /bevat geen records/],
+    [['aanleveren', join(FIXTURES, 'onbekende-kolom.csv'), '--instelling', '25LX'], /onbekende kolom\(men\) kleur/],
     [['foto', '25LX', '--peildatum', '2016-11-15'], /1 oktober/],
-  ])('bron %j', (args, melding) => {
-    const { code, stderr } = bron(args);
+  ])('bron %j', async (args, melding) => {
+    const { code, stderr } = await bron(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(melding);
   });
+});
+
+/**
+ * The shell itself, as a process: that bin/bron.js ends with the code runBron returns, writes to the
+ * process's stderr, and ends at all after kafkajs failed to connect (no handle left open). The two
+ * run side by side, as they share nothing; the generous timeout allows for compiling the sources on
+ * a loaded machine.
+ */
+describe('bin/bron.js as a process', () => {
+  const TIMEOUT = 120_000;
+
+  it.concurrent('exits with code 2 and prints the usage on stderr for an unknown command', async () => {
+    const { code, stdout, stderr } = await bronProces(['onbekend'], { KAFKA_BROKERS: '127.0.0.1:1' });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/bron aanleveren/);
+  }, TIMEOUT);
+
+  it.concurrent('bron aanleveren without a broker exits with code 1 and says the batch was not delivered', async () => {
+    // The terugkoppeling CSV is written next to the input, so the input goes to a folder of its own.
+    const map = mkdtempSync(join(tmpdir(), 'bron-'));
+    try {
+      const bestand = join(map, 'aanlevering.csv');
+      copyFileSync(join(__dirname, '..', '..', '..', 'docs', 'voorbeelden', 'aanlevering.csv'), bestand);
+      const poort = await vrijePoort();
+      const { code, stderr } = await bronProces(['aanleveren', bestand, '--instelling', '25LX', '--batch-id', 'geen-kafka'], { KAFKA_BROKERS: `127.0.0.1:${poort}` });
+      expect(code).toBe(1);
+      expect(stderr).toMatch(new RegExp(`de batch is niet \\(geheel\\) afgeleverd of beantwoord: .*\\(Kafka: 127\\.0\\.0\\.1:${poort}\\)`));
+    } finally {
+      rmSync(map, { recursive: true, force: true });
+    }
+  }, TIMEOUT);
 });

@@ -1,9 +1,11 @@
+import type { WritableLike } from './io';
+
 /** Progress of a batch: a bar with records per second on a terminal, plain lines otherwise. */
 export class Voortgang {
   private readonly start = Date.now();
   private laatst = 0;
 
-  constructor(private readonly uit: NodeJS.WriteStream) {}
+  constructor(private readonly uit: WritableLike) {}
 
   toon(verzonden: number, beantwoord: number): void {
     const nu = Date.now();

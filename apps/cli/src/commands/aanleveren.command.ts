@@ -6,6 +6,7 @@ import { isGeldigeBrin } from '@bron/domein';
 import { aanleverBerichten } from '@bron/adapters';
 import { PlatformClient } from '@bron/infra';
 import { GebruiksFout, getal, leesArgumenten, wachtTot } from '../gebruik';
+import type { BronIo } from '../io';
 import { Voortgang } from '../voortgang';
 
 /**
@@ -13,7 +14,7 @@ import { Voortgang } from '../voortgang';
  * topic, waits until every record has its terugkoppeling, prints the counts and writes the
  * terugkoppeling next to the input as CSV. Exit 0 when every record got its answer.
  */
-export async function aanleveren(args: string[]): Promise<number> {
+export async function aanleveren(args: string[], io: BronIo): Promise<number> {
   const { values, positionals } = leesArgumenten(args, {
     instelling: { type: 'string' }, 'batch-id': { type: 'string' }, timeout: { type: 'string' },
   });
@@ -35,8 +36,8 @@ export async function aanleveren(args: string[]): Promise<number> {
   const tellingen = { MELDING: 0, SIGNAAL: 0, AFKEURING: 0 };
   let samenvatting: AanleverBatchVerwerkt | undefined;
   let verzonden = 0;
-  const voortgang = new Voortgang(process.stderr);
-  const kafka = new PlatformClient();
+  const voortgang = new Voortgang(io.stderr);
+  const kafka = new PlatformClient(io.env);
   try {
     await kafka.volg([InstellingTopics.terugkoppeling(instelling)], (b) => {
       if (b.metadata.eventType === EventTypes.AanleverBatchVerwerkt && (b.value as AanleverBatchVerwerkt).batchId === batchId) {
@@ -65,7 +66,7 @@ export async function aanleveren(args: string[]): Promise<number> {
 
     await wachtTot(() => samenvatting !== undefined && beantwoord.size >= verzonden, timeoutMs, `terugkoppeling van batch ${batchId}`);
     voortgang.klaar(verzonden, beantwoord.size);
-    process.stdout.write(
+    io.stdout.write(
       `batch ${batchId} van ${instelling}: ${verzonden} records aangeleverd, ${beantwoord.size} beantwoord: ` +
         `${tellingen.MELDING} meldingen, ${tellingen.SIGNAAL} signalen, ${tellingen.AFKEURING} afkeuringen\n` +
         `terugkoppeling geschreven naar ${uitvoer}\n`,
@@ -74,7 +75,7 @@ export async function aanleveren(args: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof GebruiksFout) throw error;
     voortgang.klaar(verzonden, beantwoord.size);
-    process.stderr.write(`bron aanleveren: de batch is niet (geheel) afgeleverd of beantwoord: ${(error as Error).message} (Kafka: ${kafka.brokers.join(',')})\n`);
+    io.stderr.write(`bron aanleveren: de batch is niet (geheel) afgeleverd of beantwoord: ${(error as Error).message} (Kafka: ${kafka.brokers.join(',')})\n`);
     return 1;
   } finally {
     await new Promise((resolve) => csv.end(resolve));

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { EventTypes, Topics, bronCodec } from '@bron/contracts';
 import { nieuwBericht, type UitgaandBericht, PlatformClient } from '@bron/infra';
 import { GebruiksFout, leesArgumenten } from '../gebruik';
+import type { BronIo } from '../io';
 
 /** Which external facts the command accepts, where they go and what keys them. */
 const SOORTEN = {
@@ -15,7 +16,7 @@ const SOORTEN = {
  * `bron extern <bestand.jsonl>`: external facts that no instelling sends (BRP person data, VO
  * vooropleidingen, prijsfactor changes), one JSON object per line with its `type`.
  */
-export async function extern(args: string[]): Promise<number> {
+export async function extern(args: string[], io: BronIo): Promise<number> {
   const { positionals } = leesArgumenten(args, {});
   const [bestand] = positionals;
   if (!bestand) throw new GebruiksFout('geef een .jsonl-bestand met externe feiten');
@@ -44,13 +45,13 @@ export async function extern(args: string[]): Promise<number> {
       throw new GebruiksFout(`${bestand} regel ${regel}: ${(error as Error).message}`);
     }
   }
-  const kafka = new PlatformClient();
+  const kafka = new PlatformClient(io.env);
   try {
     await kafka.send(berichten);
-    process.stdout.write(`${berichten.length} externe feiten verzonden\n`);
+    io.stdout.write(`${berichten.length} externe feiten verzonden\n`);
     return 0;
   } catch (error) {
-    process.stderr.write(`bron extern: ${(error as Error).message}\n`);
+    io.stderr.write(`bron extern: ${(error as Error).message}\n`);
     return 1;
   } finally {
     await kafka.sluit();
