@@ -1,18 +1,11 @@
-import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { bronCodec } from '@bron/contracts';
-import { PlatformModule, ServiceRuntime } from '@bron/infra';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Topics, bronCodec } from '@bron/contracts';
+import { BERICHT_CONSUMERS, PlatformModule, type ConsumerDefinitie } from '@bron/infra';
 import { BasissetHandler } from './handlers/basisset.handler';
 import { NotificatieSchema1764300000002 } from './migrations/1764300000002-notificatie-schema';
+import { NotificatieRepository } from './notificaties/notificatie.repository';
 
-@Injectable()
-class NotificatieConsumers implements OnApplicationBootstrap {
-  constructor(private readonly runtime: ServiceRuntime) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runtime.startRelay();
-    await this.runtime.consume('notificatie', new BasissetHandler(this.runtime.outbox));
-  }
-}
+const CONSUMERS: ConsumerDefinitie[] = [{ groupId: 'notificatie', topics: [Topics.basisset] }];
 
 /** Notificatie: a change an instelling did not cause itself, on that instelling's own topic. */
 @Module({})
@@ -23,7 +16,8 @@ export class NotificatieModule {
       imports: [
         PlatformModule.forService({ service: 'notificatie', defaultHttpPort: 3004, migrations: [NotificatieSchema1764300000002], codec: bronCodec, env }),
       ],
-      providers: [NotificatieConsumers],
+      controllers: [BasissetHandler],
+      providers: [{ provide: BERICHT_CONSUMERS, useValue: CONSUMERS }, NotificatieRepository],
     };
   }
 }

@@ -1,2 +1,3 @@
 export * from './aanlever-berichten';
 export * from './referentiedata';
+export * from './oorzaak.mapper';

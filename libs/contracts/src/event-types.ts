@@ -2,6 +2,7 @@ import {
   AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, AanmeldingBijgewerktSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema, HerberekeningGevraagdSchema,
   FotoAangevraagdSchema, FotoGemaaktSchema, InschrijvingBijgewerktSchema, NotificatieSchema, PersoonGewijzigdSchema,
   PrijsfactorGewijzigdSchema, TerugkoppelingSchema, VooropleidingGeregistreerdSchema,
+  type SchemaTypes,
 } from './generated';
 
 /** The `event-type` header of each event: the full name of its Avro schema. */
@@ -22,3 +23,15 @@ export const EventTypes = {
   FotoAangevraagd: FotoAangevraagdSchema.fullName,
   FotoGemaakt: FotoGemaaktSchema.fullName,
 } as const;
+
+/** The full name of every event the platform knows (generated from schemas/). */
+export type EventType = keyof SchemaTypes;
+
+/** The decoded value of an event of type `K`. */
+export type EventPayload<K extends EventType> = SchemaTypes[K];
+
+const BEKENDE_TYPES: ReadonlySet<string> = new Set(Object.values(EventTypes));
+
+export function isEventType(type: string): type is EventType {
+  return BEKENDE_TYPES.has(type);
+}

@@ -20,8 +20,17 @@ export const Topics = {
   fotoAanvraag: 'foto.public.aanvraag.v1',
 } as const;
 
+const INSTELLING_TOPIC = /^instelling\.([0-9]{2}[A-Z0-9]{2})\.([a-z]+)\.v(\d+)$/;
+
 /** Per-instelling topics: only that instelling may read them. */
 export const InstellingTopics = {
+  /**
+   * The BRIN of an instelling's own topic, or null for any other topic. The intake takes the
+   * instelling from the topic a record came on (ACLs authenticate the writer), never from the record.
+   */
+  brinVan: (topic: string): string | null => INSTELLING_TOPIC.exec(topic)?.[1] ?? null,
+  /** Is this the intake topic of an instelling (`instelling.<BRIN>.aanlevering.v1`)? */
+  isAanlevering: (topic: string): boolean => INSTELLING_TOPIC.exec(topic)?.[2] === 'aanlevering',
   /** The instelling's batch aanleveringen (AanleverRecord, AanleverBatchAfgesloten); one partition. */
   aanlevering: (brin: string) => `instelling.${brin}.aanlevering.v1`,
   /** One Terugkoppeling per record and one AanleverBatchVerwerkt per batch. */
@@ -39,7 +48,7 @@ export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
 
 /** Partitions per topic when the platform creates it. */
 export function partitionsFor(topic: string): number {
-  if (/^instelling\.[^.]+\.aanlevering\.v\d+$/.test(topic)) return 1;
+  if (InstellingTopics.isAanlevering(topic)) return 1;
   if (topic.endsWith('.dlq')) return 1;
   return 3;
 }

@@ -1,13 +1,18 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { MicroserviceOptions } from '@nestjs/microservices';
 import { JsonLogger } from './logging/json-logger';
 import { SERVICE_CONFIG } from './platform.module';
 import type { ServiceConfig } from './config';
+import { ServiceRuntime } from './service-runtime';
+import { BERICHT_CONSUMERS, BronTransport, type ConsumerDefinitie } from './transport/bron-transport';
+import { BerichtFoutDoorgeven } from './transport/fouten-doorgeven.filter';
 
 /**
- * Builds and starts one service: JSON logs, graceful shutdown on SIGTERM/SIGINT, HTTP on its port
- * (0 picks a free one, as tests do).
+ * Builds and starts one service: JSON logs, graceful shutdown on SIGTERM/SIGINT, its handlers on
+ * the platform's transport (BronTransport) once the service's own start-up work is done, then HTTP
+ * on its port (0 picks a free one, as tests do).
  */
 export async function startService(appModule: Parameters<typeof NestFactory.create>[0], options: { port?: number } = {}): Promise<INestApplication> {
   // No body parsers: a controller that takes a body streams it itself (an aanleverbestand can be large).
@@ -15,10 +20,25 @@ export async function startService(appModule: Parameters<typeof NestFactory.crea
   const logger = app.get(JsonLogger);
   app.useLogger(logger);
   app.enableShutdownHooks();
+  // Before the transport is connected: its handlers are bound with the filters known at that moment.
+  app.useGlobalFilters(new BerichtFoutDoorgeven(app.getHttpAdapter()));
+  const consumers = consumersVan(app);
+  app.connectMicroservice<MicroserviceOptions>({ strategy: new BronTransport(app.get(ServiceRuntime), consumers) }, { inheritAppConfig: true });
+  await app.init();
+  await app.startAllMicroservices();
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);
   await app.listen(options.port ?? config.httpPort, process.env.HTTP_HOST ?? '127.0.0.1');
   logger.event('info', 'service gestart', { url: await app.getUrl() });
   return app;
+}
+
+/** The consumer groups the service's module provides (`BERICHT_CONSUMERS`); none for a service without. */
+function consumersVan(app: INestApplication): readonly ConsumerDefinitie[] {
+  try {
+    return app.get<readonly ConsumerDefinitie[]>(BERICHT_CONSUMERS, { strict: false });
+  } catch {
+    return [];
+  }
 }
 
 /** For main.ts: a service that cannot start says why, as a log line, and exits non-zero. */

@@ -16,3 +16,6 @@ export * from './bootstrap';
 export * from './kafka/platform-client';
 export * from './database/test-database';
 export * from './groepeer';
+export * from './transport/bericht-context';
+export * from './transport/bron-transport';
+export * from './health/platform.health';

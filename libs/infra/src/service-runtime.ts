@@ -83,14 +83,23 @@ export class ServiceRuntime {
     }
   }
 
-  async isReady(): Promise<{ kafka: boolean; database: boolean }> {
-    const database = await this.dataSource.query('SELECT 1').then(() => true, () => false);
-    return { kafka: await this.kafka.isReachable(), database };
+  /** The consumers started, for health. */
+  get gestarteConsumers(): readonly BerichtConsumer[] {
+    return this.consumers;
+  }
+
+  get relayActief(): boolean {
+    return this.relayStarted && this.relay.isRunning;
+  }
+
+  async stopConsumers(): Promise<void> {
+    for (const consumer of this.consumers.splice(0)) await consumer.stop();
   }
 
   async close(): Promise<void> {
-    for (const consumer of this.consumers.splice(0)) await consumer.stop();
+    await this.stopConsumers();
     if (this.relayStarted) await this.relay.stop();
+    this.relayStarted = false;
     await this.kafka.disconnect();
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }

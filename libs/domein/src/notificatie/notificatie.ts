@@ -1,10 +1,6 @@
+import type { Decider, DomeinEvent } from '../decider/decider';
+import type { Oorzaak } from '../oorzaak';
 import type { Wijziging } from './wijzigingen';
-
-export type Oorzaak =
-  | { soort: 'AANLEVERING'; instelling: string }
-  | { soort: 'EXTERN'; bron: string }
-  | { soort: 'REFERENTIE'; bron: string }
-  | { soort: 'REGELSET'; bron: string };
 
 /**
  * D8: an instelling is notified when a field of its student's basisset changes through a cause
@@ -38,22 +34,54 @@ export function notificatieTekst(wijzigingen: Wijziging[], oorzaak: Oorzaak): st
   return `De basisset van uw student is gewijzigd (${velden}). Oorzaak: ${beschrijfOorzaak(oorzaak)}`;
 }
 
-/**
- * The cause named by a message's origin header: `aanlevering:<BRIN>:<batchId>`, `extern:<bron>`,
- * `referentie:<bron>` or `regelset:<id>`. Anything else is an external source by that name.
- */
-export function oorzaakVanOrigin(origin: string): Oorzaak {
-  const [soort, eerste = ''] = origin.split(':');
-  switch (soort) {
-    case 'aanlevering':
-      return { soort: 'AANLEVERING', instelling: eerste };
-    case 'referentie':
-      return { soort: 'REFERENTIE', bron: eerste };
-    case 'regelset':
-      return { soort: 'REGELSET', bron: eerste };
-    case 'extern':
-      return { soort: 'EXTERN', bron: eerste };
-    default:
-      return { soort: 'EXTERN', bron: origin };
-  }
+/** A basisset of one inschrijving changed; is its instelling to be told? */
+export interface BeoordeelBasissetwijziging {
+  readonly type: 'BeoordeelBasissetwijziging';
+  /** The instelling of the inschrijving: the only one that may be told (D7). */
+  readonly instelling: string;
+  readonly persoonsnummer: string;
+  readonly inschrijvingId: string;
+  readonly wijzigingen: readonly Wijziging[];
+  readonly oorzaak: Oorzaak;
+  /** The id of the event that announced the change: one notificatie per change, also when it comes again. */
+  readonly aanleiding: string;
 }
+
+/** What the instelling is told (the shape of the Notificatie event on its topic). */
+export interface Notificatie {
+  readonly notificatieId: string;
+  readonly instelling: string;
+  readonly persoonsnummer: string;
+  readonly inschrijvingId: string;
+  readonly wijzigingen: Wijziging[];
+  readonly oorzaak: { readonly soort: Oorzaak['soort']; readonly omschrijving: string; readonly bron: string | null };
+  readonly tekst: string;
+}
+
+export type NotificatieEvent = DomeinEvent<'NotificatieBepaald', Notificatie>;
+
+/**
+ * D8 as a decider: a change the instelling did not cause itself becomes one notificatie, worded
+ * without naming another instelling (D7). It needs no state: whether the change was seen before
+ * is the inbox's concern.
+ */
+export const notificatieDecider: Decider<BeoordeelBasissetwijziging, null, NotificatieEvent> = {
+  initialState: null,
+  decide(command) {
+    const { instelling, oorzaak, wijzigingen } = command;
+    if (!moetNotificeren(instelling, oorzaak, [...wijzigingen])) return [];
+    return [{
+      type: 'NotificatieBepaald',
+      data: {
+        notificatieId: `notificatie:${command.aanleiding}`,
+        instelling,
+        persoonsnummer: command.persoonsnummer,
+        inschrijvingId: command.inschrijvingId,
+        wijzigingen: [...wijzigingen],
+        oorzaak: { soort: oorzaak.soort, omschrijving: beschrijfOorzaak(oorzaak), bron: oorzaak.soort === 'AANLEVERING' ? null : oorzaak.bron },
+        tekst: notificatieTekst([...wijzigingen], oorzaak),
+      },
+    }];
+  },
+  evolve: (state) => state,
+};

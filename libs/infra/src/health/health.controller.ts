@@ -1,22 +1,29 @@
-import { Controller, Get, HttpException, HttpStatus } from '@nestjs/common';
-import { ServiceRuntime } from '../service-runtime';
+import { Controller, Get } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import { PlatformHealth } from './platform.health';
 
-/** Liveness (the process answers) and readiness (Kafka and the database answer). */
+/** Liveness (the process answers) and readiness (Kafka, the database, the relay and every consumer). */
 @Controller('health')
 export class HealthController {
-  constructor(private readonly runtime: ServiceRuntime) {}
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly platform: PlatformHealth,
+  ) {}
 
   @Get('live')
-  live(): { status: 'ok' } {
-    return { status: 'ok' };
+  @HealthCheck()
+  live(): Promise<HealthCheckResult> {
+    return this.health.check([]);
   }
 
   @Get('ready')
-  async ready(): Promise<{ status: 'ok'; kafka: boolean; database: boolean }> {
-    const checks = await this.runtime.isReady();
-    if (!checks.kafka || !checks.database) {
-      throw new HttpException({ status: 'unavailable', ...checks }, HttpStatus.SERVICE_UNAVAILABLE);
-    }
-    return { status: 'ok', ...checks };
+  @HealthCheck()
+  ready(): Promise<HealthCheckResult> {
+    return this.health.check([
+      () => this.platform.kafka(),
+      () => this.platform.database(),
+      () => this.platform.relay(),
+      ...this.platform.consumers().map((resultaat) => () => resultaat),
+    ]);
   }
 }

@@ -1,11 +1,11 @@
-import { Headers, deadLetterTopic } from '@bron/contracts';
+import { Headers, deadLetterTopic, isEventType } from '@bron/contracts';
 import type { Consumer, KafkaMessage } from 'kafkajs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { KafkaClient } from '../kafka/kafka-client';
 import type { JsonLogger } from '../logging/json-logger';
-import type { OntvangenBericht } from './bericht';
+import type { Ontvangen } from './bericht';
 import type { BerichtCodec } from './codec';
-import { isRetriable } from './fouten';
+import { OnverwerkbaarBerichtFout, isRetriable } from './fouten';
 import { fromHeaders } from './headers';
 import type { Outbox } from './outbox';
 
@@ -13,12 +13,12 @@ export interface BerichtHandler {
   /** Logical topic names this handler consumes. */
   readonly topics: string[];
   /** Runs inside the transaction that also records the message in the inbox. */
-  handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void>;
+  handle(bericht: Ontvangen, manager: EntityManager): Promise<void>;
   /**
    * Optional: consecutive messages of one partition, in order, in one transaction; must have the
    * same effect as `handle` on each of them in turn (a handler uses it to read and write in bulk).
    */
-  handleReeks?(berichten: OntvangenBericht[], manager: EntityManager): Promise<void>;
+  handleReeks?(berichten: Ontvangen[], manager: EntityManager): Promise<void>;
 }
 
 export interface BerichtConsumerOptions {
@@ -39,10 +39,14 @@ const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 200);
  * A message that still fails after the bounded attempts goes to `<topic>.dlq` with the reason,
  * through the outbox, so the partition moves on and nothing is lost.
  */
+/** Where a consumer is, for health: `gecrasht` means kafkajs stopped it and it will not go on by itself. */
+export type ConsumerStatus = 'starten' | 'actief' | 'gecrasht' | 'gestopt';
+
 export class BerichtConsumer {
   private consumer?: Consumer;
   private stopping = false;
   private joined?: Promise<void>;
+  private huidigeStatus: ConsumerStatus = 'starten';
 
   constructor(
     private readonly dataSource: DataSource,
@@ -54,11 +58,24 @@ export class BerichtConsumer {
     private readonly options: BerichtConsumerOptions,
   ) {}
 
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  get status(): ConsumerStatus {
+    return this.huidigeStatus;
+  }
+
   async start(): Promise<void> {
     const { handler, groupId } = this.options;
     await this.kafka.ensureTopics([...handler.topics, ...handler.topics.map(deadLetterTopic)]);
     this.consumer = this.kafka.consumer({ groupId });
     this.joined = new Promise((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.huidigeStatus = 'actief'));
+    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
+      this.huidigeStatus = 'gecrasht';
+      this.logger.event('error', 'consumer gecrasht', { groupId, error: payload.error.message, restart: payload.restart }, 'BerichtConsumer');
+    });
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: handler.topics.map((t) => this.kafka.physical(t)), fromBeginning: true });
     await this.consumer.run({
@@ -89,6 +106,7 @@ export class BerichtConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     await this.consumer?.disconnect();
+    this.huidigeStatus = 'gestopt';
   }
 
   /**
@@ -118,19 +136,21 @@ export class BerichtConsumer {
     return true;
   }
 
-  private decode(topic: string, partition: number, message: KafkaMessage): OntvangenBericht {
+  private decode(topic: string, partition: number, message: KafkaMessage): Ontvangen {
     const position = { topic, partition, offset: message.offset };
     const metadata = fromHeaders(message.headers, position);
-    if (!message.value) throw new Error('bericht zonder inhoud');
-    const decoded = this.codec.decode(message.value, metadata.eventType);
-    return { ...position, key: message.key?.toString() ?? null, value: decoded.value, metadata: { ...metadata, eventType: decoded.type } };
+    if (!message.value) throw new OnverwerkbaarBerichtFout('bericht zonder inhoud');
+    const { type, value } = this.codec.decode(message.value, metadata.eventType);
+    if (!isEventType(type)) throw new OnverwerkbaarBerichtFout(`onbekend berichttype ${type}`);
+    // The codec decoded `value` with the schema of `type`: this is where the bytes become that type.
+    return { ...position, type, key: message.key?.toString() ?? null, value, metadata: { ...metadata, eventType: type } } as Ontvangen;
   }
 
   /** Returns false when the service is stopping before the message was handled (no commit). */
   private async process(topic: string, partition: number, message: KafkaMessage): Promise<boolean> {
     const position = { topic, partition, offset: message.offset };
     const metadata = fromHeaders(message.headers, position);
-    let bericht: OntvangenBericht;
+    let bericht: Ontvangen;
     try {
       bericht = this.decode(topic, partition, message);
     } catch (error) {
@@ -162,7 +182,7 @@ export class BerichtConsumer {
   }
 
   /** Records a chunk in the inbox; returns the messages not handled before, in order, each once. */
-  private async recordAllInInbox(manager: EntityManager, berichten: OntvangenBericht[]): Promise<OntvangenBericht[]> {
+  private async recordAllInInbox(manager: EntityManager, berichten: Ontvangen[]): Promise<Ontvangen[]> {
     const rows: { event_id: string }[] = await manager.query(
       `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic, partition, "offset", dead_lettered)
        SELECT $1, e, $2, $3, o, false FROM unnest($4::text[], $5::bigint[]) AS t(e, o)

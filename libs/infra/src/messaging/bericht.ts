@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { EventPayload, EventType } from '@bron/contracts';
 
 /** What every message carries besides its value (sent as Kafka headers). */
 export interface BerichtMetadata {
@@ -29,6 +30,19 @@ export interface OntvangenBericht<T = unknown> {
   metadata: BerichtMetadata;
 }
 
+/**
+ * A received message of a known event type, its value typed by that type: `switch (bericht.type)`
+ * narrows `bericht.value` without a cast.
+ */
+export type Ontvangen<K extends EventType = EventType> = {
+  [P in K]: OntvangenBericht<EventPayload<P>> & { readonly type: P };
+}[K];
+
+/** What a new message needs of the message that caused it. */
+export interface Oorzaakbericht {
+  readonly metadata: BerichtMetadata;
+}
+
 export interface NieuwBericht<T> {
   topic: string;
   key: string | null;
@@ -45,7 +59,7 @@ export interface NieuwBericht<T> {
  * A new outgoing message; when it is caused by a received one, it inherits the correlation id and
  * origin, and names the received message as its causation.
  */
-export function nieuwBericht<T>(bericht: NieuwBericht<T>, oorzaak?: OntvangenBericht<unknown>): UitgaandBericht<T> {
+export function nieuwBericht<T>(bericht: NieuwBericht<T>, oorzaak?: Oorzaakbericht): UitgaandBericht<T> {
   const eventId = bericht.eventId ?? randomUUID();
   const origin = bericht.origin ?? oorzaak?.metadata.origin;
   if (!origin) throw new Error(`message ${bericht.type} has no origin and no cause to take it from`);

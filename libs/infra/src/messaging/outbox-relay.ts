@@ -39,6 +39,10 @@ export class OutboxRelay {
     private readonly databaseUrl: string,
   ) {}
 
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   get publishedCount(): number {
     return this.published;
   }
