@@ -143,7 +143,10 @@ const killOwned = () => owned.forEach((b) => isAlive(b.pid) && process.kill(b.pi
 const hooked = { exit: false, signals: false };
 function hookParent(handleSignals) {
   // 'exit' allows only synchronous work; the data dir is throwaway, so SIGKILL is fine there.
-  if (!hooked.exit) process.on('exit', killOwned), (hooked.exit = true);
+  if (!hooked.exit) {
+    process.on('exit', killOwned);
+    hooked.exit = true;
+  }
   if (!handleSignals || hooked.signals) return;
   hooked.signals = true;
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -211,7 +214,10 @@ async function startBroker(options = {}) {
   // A detached broker cannot write to our stderr once we are gone, so it gets a file instead.
   const out = detached ? fs.openSync(path.join(logDir, 'kafka.out'), 'a') : 'inherit';
   const child = spawn(JAVA, [...jvm, 'kafka.Kafka', config], { detached, stdio: ['ignore', detached ? out : 'ignore', out] });
-  if (detached) fs.closeSync(out), child.unref();
+  if (detached) {
+    fs.closeSync(out);
+    child.unref();
+  }
   const broker = { pid: child.pid, brokers: [`127.0.0.1:${port}`], exitInfo: null, handleSignals };
   child.on('error', (err) => log(`could not run ${JAVA}: ${err.message}`));
   broker.exited = new Promise((resolve) => child.once('exit', (code, signal) => {

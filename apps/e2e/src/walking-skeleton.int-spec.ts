@@ -32,7 +32,7 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
     services = new ServiceSupervisor({ env, log: (s, r) => logs.push(`${s}: ${r}`) });
     await services.start();
     verzamelaar = new Verzamelaar(env);
-    await verzamelaar.volg(['25LX', '26AB'].flatMap((brin) => Object.values(InstellingTopics).map((t) => t(brin))));
+    await verzamelaar.volg(['25LX', '26AB'].flatMap(InstellingTopics.alle));
   });
 
   afterAll(async () => {

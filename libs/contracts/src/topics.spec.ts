@@ -5,6 +5,8 @@ describe('InstellingTopics', () => {
     for (const topic of [InstellingTopics.aanlevering, InstellingTopics.terugkoppeling, InstellingTopics.bekostigingsstatus, InstellingTopics.notificatie, InstellingTopics.foto]) {
       expect(InstellingTopics.brinVan(topic('25LX'))).toBe('25LX');
     }
+    expect(InstellingTopics.alle('25LX').map(InstellingTopics.brinVan)).toEqual(['25LX', '25LX', '25LX', '25LX', '25LX']);
+    expect(InstellingTopics.alle('25LX')).toEqual(expect.arrayContaining([InstellingTopics.foto('25LX'), InstellingTopics.notificatie('25LX')]));
     expect(InstellingTopics.brinVan(Topics.basisset)).toBeNull();
     expect(InstellingTopics.brinVan('instelling.25LX.aanlevering.v1.dlq')).toBeNull();
     expect(InstellingTopics.brinVan('instelling.LX25.aanlevering.v1')).toBeNull();

@@ -22,15 +22,7 @@ export const Topics = {
 
 const INSTELLING_TOPIC = /^instelling\.([0-9]{2}[A-Z0-9]{2})\.([a-z]+)\.v(\d+)$/;
 
-/** Per-instelling topics: only that instelling may read them. */
-export const InstellingTopics = {
-  /**
-   * The BRIN of an instelling's own topic, or null for any other topic. The intake takes the
-   * instelling from the topic a record came on (ACLs authenticate the writer), never from the record.
-   */
-  brinVan: (topic: string): string | null => INSTELLING_TOPIC.exec(topic)?.[1] ?? null,
-  /** Is this the intake topic of an instelling (`instelling.<BRIN>.aanlevering.v1`)? */
-  isAanlevering: (topic: string): boolean => INSTELLING_TOPIC.exec(topic)?.[2] === 'aanlevering',
+const INSTELLING_TOPICS = {
   /** The instelling's batch aanleveringen (AanleverRecord, AanleverBatchAfgesloten); one partition. */
   aanlevering: (brin: string) => `instelling.${brin}.aanlevering.v1`,
   /** One Terugkoppeling per record and one AanleverBatchVerwerkt per batch. */
@@ -41,6 +33,20 @@ export const InstellingTopics = {
   notificatie: (brin: string) => `instelling.${brin}.notificatie.v1`,
   /** FotoGemaakt. */
   foto: (brin: string) => `instelling.${brin}.foto.v1`,
+} as const;
+
+/** Per-instelling topics: only that instelling may read them. */
+export const InstellingTopics = {
+  ...INSTELLING_TOPICS,
+  /** Every topic of the instelling. */
+  alle: (brin: string): string[] => Object.values(INSTELLING_TOPICS).map((topic) => topic(brin)),
+  /**
+   * The BRIN of an instelling's own topic, or null for any other topic. The intake takes the
+   * instelling from the topic a record came on (ACLs authenticate the writer), never from the record.
+   */
+  brinVan: (topic: string): string | null => INSTELLING_TOPIC.exec(topic)?.[1] ?? null,
+  /** Is this the intake topic of an instelling (`instelling.<BRIN>.aanlevering.v1`)? */
+  isAanlevering: (topic: string): boolean => INSTELLING_TOPIC.exec(topic)?.[2] === 'aanlevering',
 } as const;
 
 /** Where a consumer puts a message it cannot handle, with the reason in its headers. */
