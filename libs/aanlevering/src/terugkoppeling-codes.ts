@@ -1,5 +1,5 @@
 /**
- * The catalogue of terugkoppeling codes (domain.md D6; documented in docs/terugkoppeling-codes.md).
+ * The catalogue of terugkoppeling codes (docs/domein.md D6; documented in docs/terugkoppeling-codes.md).
  * Codes are stable and at most 3 characters; the text names its parameters as {naam}.
  */
 export type TerugkoppelingSoort = 'MELDING' | 'SIGNAAL' | 'AFKEURING';

@@ -36,7 +36,7 @@ export function eenOktober(jaar: number): IsoDatum {
 }
 
 /**
- * Teldatum of a bekostigingsjaar: 1 October T-2 (UWEB 2.2.2 lid 2, 2.2.3 lid 2; domain.md fact 7, D2).
+ * Teldatum of a bekostigingsjaar: 1 October T-2 (UWEB 2.2.2 lid 2, 2.2.3 lid 2; docs/domein.md fact 7, D2).
  */
 export function teldatumVoor(bekostigingsjaar: number): IsoDatum {
   return eenOktober(bekostigingsjaar - 2);

@@ -1,6 +1,6 @@
 /**
  * Persoonsnummer: BSN or onderwijsnummer, 9 digits with leading zeros kept, passing the
- * 11-proef (domain.md fact 34, D9). A bad one is an afkeuring, never a crash.
+ * 11-proef (docs/domein.md D9, fact 34). A bad one is an afkeuring, never a crash.
  */
 export type Persoonsnummer = string & { readonly __brand: 'Persoonsnummer' };
 

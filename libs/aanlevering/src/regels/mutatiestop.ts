@@ -1,5 +1,5 @@
 /**
- * Mutatiestop (Regeling gegevensverstrekking BVE 2009 art. 4-7; domain.md fact 25-26): from
+ * Mutatiestop (Regeling gegevensverstrekking BVE 2009 art. 4-7; docs/domein.md fact 25-26): from
  * 1 June after the 1 February teldatum, funding-relevant fields of that studiejaar (1 August -
  * 31 July) change only with an accountant's statement. A new record (toevoeging) is not a change
  * of a field; a wijziging or verwijdering of data in a closed studiejaar is.

@@ -1,5 +1,5 @@
 /**
- * Toelating to niveau 4 (WEB 8.2.1; domain.md fact 42): a vmbo kader/gemengd/theoretisch diploma,
+ * Toelating to niveau 4 (WEB 8.2.1; docs/domein.md fact 42): a vmbo kader/gemengd/theoretisch diploma,
  * an overgangsbewijs havo/vwo 3-4 (or a havo/vwo diploma), or an mbo diploma of niveau 2 or higher.
  * Vooropleiding codes as in the cascade (VMBO_KB, HAVO with diploma false = overgangsbewijs, ...).
  */

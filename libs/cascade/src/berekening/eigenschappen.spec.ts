@@ -4,7 +4,7 @@ import { VOOROPLEIDING_SOORTEN } from '../model';
 import { CREBO, TABEL_2015 } from '../testing/specificatie';
 import { berekenBekostiging } from './bereken';
 
-// Property tests (STYLE.md "Tests"): replaying the same history in any order of delivery gives the
+// Property tests: replaying the same history in any order of delivery gives the
 // same result; recomputing changes nothing.
 
 const BASIS = Date.UTC(2008, 0, 1);

@@ -4,7 +4,7 @@ import type { Vooropleiding, Vooropleidingsbewijs, VooropleidingSoort } from '..
  * Rank of a vooropleiding with a diploma, ordered by the mbo level it gives access to (fact 43,
  * Inspectie "passend diploma" table) and, within a level, by the usual order of schooling.
  * The overgangsbewijs havo/vwo 3-4 (WEB 8.2.1, fact 42) ranks with the niveau 4 entry titles,
- * below an mbo-3 diploma. The exact BRON code list was not found (domain.md §9): README B9.
+ * below an mbo-3 diploma. The exact BRON code list was not found (docs/domein.md, Open punten): README B9.
  */
 const RANG: Record<VooropleidingSoort, number> = {
   OVERIG: 1,

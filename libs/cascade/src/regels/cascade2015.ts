@@ -4,9 +4,9 @@ const U222 = 'UWEB 2.2.2 (tekst 2015)';
 const U223 = 'UWEB 2.2.3 (tekst 2015)';
 
 /**
- * Cascade regime: bekostigingsjaar 2015-2019, teldata 1 Oct 2013 - 1 Oct 2017 (D1; domain.md
- * facts 3-5, 11-18; section 8 `cascade2015`). Values from the law text in
- * ../shared/sources/uweb-2015-art-2.2.md (next to the repo).
+ * Cascade regime: bekostigingsjaar 2015-2019, teldata 1 Oct 2013 - 1 Oct 2017 (D1; docs/domein.md
+ * facts 3-5, 11-18). Values from the law text: Uitvoeringsbesluit WEB art. 2.2.2 and 2.2.3, text
+ * of 2015 (docs/domein.md, Bronnen).
  */
 export const cascade2015: Regelset = {
   id: 'cascade2015',

@@ -3,7 +3,7 @@ import type { Regelset } from './regelset';
 
 /**
  * After the abolition of the cascade: bekostigingsjaar 2020 on, teldatum 1 Oct 2018 on (D1;
- * domain.md fact 5, I-4). Everything as `cascade2015` except the verblijfsjaarfactor, which no
+ * docs/domein.md fact 5, I-4). Everything as `cascade2015` except the verblijfsjaarfactor, which no
  * longer applies (PvE 4.8.2 §16.5.2 marks AantalBekostigdeVerblijfsjarenMBO and
  * Verblijfsjaarfactor "niet meer van toepassing vanaf 01-10-2018"). The BBL factors 0,4 / 0,5 and
  * the 1/3/5 diploma values are assumed unchanged (I-4, fact 19).

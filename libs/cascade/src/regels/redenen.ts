@@ -1,7 +1,7 @@
 /**
  * Catalogue of reason codes. Codes are stable (they go into events and the basisset); add new
  * ones, never rename. `regel` cites the article (UWEB = Uitvoeringsbesluit WEB, text of 2015; WEB =
- * Wet educatie en beroepsonderwijs) or the domain.md fact/decision the rule implements.
+ * Wet educatie en beroepsonderwijs) or the fact/decision of docs/domein.md the rule implements.
  */
 export const REDENEN = {
   // --- inschrijving: bekostigingsstatus ---

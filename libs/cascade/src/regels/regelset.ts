@@ -1,7 +1,7 @@
 import { cascade2015 } from './cascade2015';
 import { post2018 } from './post2018';
 
-/** A rule value with its legal source (article/lid, or domain.md fact/decision). */
+/** A rule value with its legal source (article/lid, or a fact/decision of docs/domein.md). */
 export interface Waarde<T> {
   readonly waarde: T;
   readonly bron: string;

@@ -4,7 +4,7 @@ import type { JsonLogger } from '../logging/json-logger';
 
 /**
  * The one place that knows kafkajs's client set-up, so that a move to another client
- * (e.g. @confluentinc/kafka-javascript, see KAFKA.md) stays cheap. Topic names given to and
+ * (e.g. @confluentinc/kafka-javascript, see docs/kafka.md) stays cheap. Topic names given to and
  * returned from it are logical; the deployment's prefix is added and stripped here.
  */
 export class KafkaClient {
