@@ -1,18 +1,11 @@
-import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { bronCodec } from '@bron/contracts';
-import { PlatformModule, ServiceRuntime } from '@bron/infra';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { Topics, bronCodec } from '@bron/contracts';
+import { BERICHT_CONSUMERS, PlatformModule, type ConsumerDefinitie } from '@bron/infra';
+import { FotoRepository } from './fotos/foto.repository';
 import { FotoHandler } from './handlers/foto.handler';
 import { FotoSchema1764300000003 } from './migrations/1764300000003-foto-schema';
 
-@Injectable()
-class FotoConsumers implements OnApplicationBootstrap {
-  constructor(private readonly runtime: ServiceRuntime) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.runtime.startRelay();
-    await this.runtime.consume('foto', new FotoHandler(this.runtime.outbox));
-  }
-}
+const CONSUMERS: ConsumerDefinitie[] = [{ groupId: 'foto', topics: [Topics.basisset, Topics.fotoAanvraag] }];
 
 /** Foto's: immutable BRON-foto's per instelling, with terugmeldingsoverzicht and sector totals. */
 @Module({})
@@ -21,7 +14,8 @@ export class FotoModule {
     return {
       module: FotoModule,
       imports: [PlatformModule.forService({ service: 'foto', defaultHttpPort: 3003, migrations: [FotoSchema1764300000003], codec: bronCodec, env })],
-      providers: [FotoConsumers],
+      controllers: [FotoHandler],
+      providers: [{ provide: BERICHT_CONSUMERS, useValue: CONSUMERS }, FotoRepository],
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './notificatie/notificatie';
 export * from './oorzaak';
 export * from './foto/terugmeldingsoverzicht';
 export * from './decider/decider';
+export * from './foto/foto';
