@@ -3,9 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EventTypes, InstellingTopics, Topics, type AanleverBatchVerwerkt, type Terugkoppeling } from '@bron/contracts';
+import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
 import { ServiceSupervisor, Verzamelaar, leverAan, persoonsnummer, prng } from '@bron/devtools';
-import { TestDatabase, nieuwBericht, type OntvangenBericht } from '@bron/infra';
+import { TestDatabase, nieuwBericht, vanType } from '@bron/infra';
 
 /**
  * Issue 4 through the Kafka entry and the CLI, against the real broker and database with the
@@ -33,10 +33,10 @@ describe('aanlevering: one answer per record, nothing lost', () => {
     await db?.verwijder();
   });
 
-  const antwoorden = (batchId: string) => verzamelaar.berichten.filter((m) => m.metadata.eventType === EventTypes.Terugkoppeling && (m.value as Terugkoppeling).batchId === batchId) as OntvangenBericht<Terugkoppeling>[];
+  const antwoorden = (batchId: string) => verzamelaar.berichten.filter(vanType(EventTypes.Terugkoppeling)).filter((m) => m.value.batchId === batchId);
   const samenvatting = (batchId: string, aantal = 1) =>
-    verzamelaar.wachtOp<AanleverBatchVerwerkt>(`samenvatting van ${batchId}`, (b) => {
-      const s = b.filter((m) => m.metadata.eventType === EventTypes.AanleverBatchVerwerkt && (m.value as AanleverBatchVerwerkt).batchId === batchId);
+    verzamelaar.wachtOp(`samenvatting van ${batchId}`, (b) => {
+      const s = b.filter(vanType(EventTypes.AanleverBatchVerwerkt)).filter((m) => m.value.batchId === batchId);
       return s.length >= aantal && s;
     }, 120_000);
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { EventTypes, InstellingTopics, Topics, type BasissetBerekend } from '@bron/contracts';
+import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
 import { ServiceSupervisor, Verzamelaar, leverAan } from '@bron/devtools';
-import { TestDatabase, nieuwBericht, type OntvangenBericht } from '@bron/infra';
+import { TestDatabase, nieuwBericht, vanType, type Ontvangen } from '@bron/infra';
 
 /**
  * Issue 3: the basisset is recomputed whenever anything in a student's history changes, also
@@ -28,9 +28,9 @@ describe('bekostiging recomputes on every change, with its cause', () => {
     await db?.verwijder();
   });
 
-  const status25LX = (b: OntvangenBericht[]) => b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX')).map((m) => m as OntvangenBericht<BasissetBerekend>);
+  const status25LX = (b: Ontvangen[]) => b.filter(vanType(EventTypes.BasissetBerekend)).filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX'));
   const nieuweStatus = (omschrijving: string, versie: number) =>
-    verzamelaar.wachtOp<BasissetBerekend>(omschrijving, (b) => status25LX(b).filter((m) => m.value.versie === versie)).then(([m]) => m.value);
+    verzamelaar.wachtOp(omschrijving, (b) => status25LX(b).filter((m) => m.value.versie === versie)).then(([m]) => m.value);
 
   it("follows the student through another instelling's inschrijving, a prijsfactor change and a vooropleiding", async () => {
     await leverAan(verzamelaar.platform, '25LX', 'b1', [
@@ -62,12 +62,12 @@ describe('bekostiging recomputes on every change, with its cause', () => {
 
     // 25LX is told of each of these three, as notificaties; 26AB is told only of what it did not cause
     const notificaties = await verzamelaar.wachtOp('drie notificaties voor 25LX', (b) => {
-      const n = b.filter((m) => m.topic === InstellingTopics.notificatie('25LX'));
+      const n = b.filter(vanType(EventTypes.Notificatie)).filter((m) => m.topic === InstellingTopics.notificatie('25LX'));
       return n.length >= 3 && n;
     });
-    expect(notificaties.map((n) => (n.value as { oorzaak: { soort: string } }).oorzaak.soort)).toEqual(['AANLEVERING', 'REFERENTIE', 'EXTERN']);
+    expect(notificaties.map((n) => n.value.oorzaak.soort)).toEqual(['AANLEVERING', 'REFERENTIE', 'EXTERN']);
     const voor26AB = verzamelaar.berichten.filter((m) => m.topic.startsWith('instelling.26AB.'));
-    expect(voor26AB.every((m) => (m.value as { instelling: string }).instelling === '26AB')).toBe(true);
+    expect(voor26AB.every((m) => 'instelling' in m.value && m.value.instelling === '26AB')).toBe(true);
     expect(voor26AB.filter((m) => m.metadata.eventType === EventTypes.BasissetBerekend)).not.toHaveLength(0);
   });
 });

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoGemaakt, type Notificatie } from '@bron/contracts';
-import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht, type OntvangenBericht } from '@bron/infra';
+import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoGemaakt } from '@bron/contracts';
+import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht, vanType, type Ontvangen } from '@bron/infra';
 import { Client } from 'pg';
 import { demoAanlevering } from './demo-aanlevering';
 import { postgresAntwoordt, startIngebouwdePostgres } from './ingebouwde-postgres';
@@ -64,9 +64,9 @@ export async function demo(args: string[]): Promise<number> {
     kop(`25LX levert ${data.hoofd.aantal} records aan: bron aanleveren tmp/demo/aanlevering-25LX.csv --instelling 25LX`);
     if ((await bron(['aanleveren', hoofdBestand, '--instelling', '25LX'], env)) !== 0) throw new Error('de aanlevering van 25LX kreeg niet op elk record antwoord');
 
-    const statussen = await verzamelaar.wachtOp<BasissetBerekend>('de bekostigingsstatus van de studenten van 25LX', (b) => {
-      const s = b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX'));
-      return new Set(s.map((m) => (m.value as BasissetBerekend).inschrijvingId)).size >= 150 && s;
+    const statussen = await verzamelaar.wachtOp('de bekostigingsstatus van de studenten van 25LX', (b) => {
+      const s = b.filter(vanType(EventTypes.BasissetBerekend)).filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX'));
+      return new Set(s.map((m) => m.value.inschrijvingId)).size >= 150 && s;
     });
     kop('de basisset van een paar studenten van 25LX (instelling.25LX.bekostigingsstatus.v1)');
     toonBasissets(statussen.map((m) => m.value).filter((v, i, alle) => alle.findIndex((w) => w.inschrijvingId === v.inschrijvingId) === i).slice(0, 6));
@@ -76,10 +76,10 @@ export async function demo(args: string[]): Promise<number> {
     kop(`26AB levert ${data.ander.aantal} inschrijvingen aan van studenten die ook bij 25LX staan (dezelfde teldatum)`);
     if ((await bron(['aanleveren', anderBestand, '--instelling', '26AB'], env)) !== 0) throw new Error('de aanlevering van 26AB kreeg niet op elk record antwoord');
 
-    const notificatiesVoor25LX = (b: OntvangenBericht[]) => b.filter((m) => m.topic === InstellingTopics.notificatie('25LX')) as OntvangenBericht<Notificatie>[];
+    const notificatiesVoor25LX = (b: Ontvangen[]) => b.filter(vanType(EventTypes.Notificatie)).filter((m) => m.topic === InstellingTopics.notificatie('25LX'));
     await verzamelaar.wachtOp(`de bekostigingsstatus van de ${data.ander.aantal} inschrijvingen van 26AB`, (b) => {
-      const s = b.filter((m) => m.topic === InstellingTopics.bekostigingsstatus('26AB'));
-      return new Set(s.map((m) => (m.value as BasissetBerekend).inschrijvingId)).size >= data.ander.aantal && s;
+      const s = b.filter(vanType(EventTypes.BasissetBerekend)).filter((m) => m.topic === InstellingTopics.bekostigingsstatus('26AB'));
+      return new Set(s.map((m) => m.value.inschrijvingId)).size >= data.ander.aantal && s;
     });
     await verzamelaar.wachtOp('notificaties voor 25LX over de gedeelde studenten', (b) => notificatiesVoor25LX(b).filter((m) => m.value.oorzaak.soort === 'AANLEVERING'));
 

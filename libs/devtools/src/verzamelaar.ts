@@ -1,12 +1,12 @@
 import { EventTypes, InstellingTopics } from '@bron/contracts';
-import { PlatformClient, nieuwBericht, type OntvangenBericht } from '@bron/infra';
+import { PlatformClient, nieuwBericht, type Ontvangen } from '@bron/infra';
 
 /**
  * Collects what arrives on topics, so that a test or the demo can wait for an outcome
  * (`await verzamelaar.wachtOp(...)`) instead of sleeping.
  */
 export class Verzamelaar {
-  readonly berichten: OntvangenBericht[] = [];
+  readonly berichten: Ontvangen[] = [];
   private readonly client: PlatformClient;
 
   constructor(env: NodeJS.ProcessEnv) {
@@ -21,11 +21,12 @@ export class Verzamelaar {
     await this.client.volg(topics, (b) => void this.berichten.push(b), vanafBegin);
   }
 
-  async wachtOp<T = unknown>(omschrijving: string, conditie: (berichten: OntvangenBericht[]) => OntvangenBericht[] | undefined | false, timeoutMs = 60_000): Promise<OntvangenBericht<T>[]> {
+  /** Waits until `conditie` finds messages (typed by what it returns: filter with `vanType(...)`). */
+  async wachtOp<R extends Ontvangen>(omschrijving: string, conditie: (berichten: Ontvangen[]) => R[] | undefined | false, timeoutMs = 60_000): Promise<R[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const gevonden = conditie(this.berichten);
-      if (gevonden && gevonden.length > 0) return gevonden as OntvangenBericht<T>[];
+      if (gevonden && gevonden.length > 0) return gevonden;
       if (Date.now() > deadline) throw new Error(`niet binnen ${timeoutMs / 1000} s: ${omschrijving} (${this.berichten.length} berichten ontvangen)`);
       await new Promise((r) => setTimeout(r, 50));
     }

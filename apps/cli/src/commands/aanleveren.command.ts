@@ -40,10 +40,10 @@ export async function aanleveren(args: string[], io: BronIo): Promise<number> {
   const kafka = new PlatformClient(io.env);
   try {
     await kafka.volg([InstellingTopics.terugkoppeling(instelling)], (b) => {
-      if (b.metadata.eventType === EventTypes.AanleverBatchVerwerkt && (b.value as AanleverBatchVerwerkt).batchId === batchId) {
-        samenvatting = b.value as AanleverBatchVerwerkt;
-      } else if (b.metadata.eventType === EventTypes.Terugkoppeling) {
-        const t = b.value as Terugkoppeling;
+      if (b.type === EventTypes.AanleverBatchVerwerkt && b.value.batchId === batchId) {
+        samenvatting = b.value;
+      } else if (b.type === EventTypes.Terugkoppeling) {
+        const t = b.value;
         if (t.batchId !== batchId || beantwoord.has(t.recordnummer)) return;
         beantwoord.add(t.recordnummer);
         tellingen[t.soort] += 1;

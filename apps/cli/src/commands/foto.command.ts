@@ -24,7 +24,7 @@ export async function foto(args: string[], io: BronIo): Promise<number> {
   let gemaakt: FotoGemaakt | undefined;
   try {
     await kafka.volg([InstellingTopics.foto(instelling)], (b) => {
-      if (b.metadata.eventType === EventTypes.FotoGemaakt && (b.value as FotoGemaakt).aanvraagId === aanvraagId) gemaakt = b.value as FotoGemaakt;
+      if (b.type === EventTypes.FotoGemaakt && b.value.aanvraagId === aanvraagId) gemaakt = b.value;
     });
     const aanvraag: FotoAangevraagd = { aanvraagId, instelling, soort, peildatum };
     await kafka.send([nieuwBericht({ topic: Topics.fotoAanvraag, key: instelling, type: EventTypes.FotoAangevraagd, value: aanvraag, origin: `aanvraag:${instelling}` })]);

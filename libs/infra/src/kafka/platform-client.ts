@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { bronCodec } from '@bron/contracts';
-import type { OntvangenBericht, UitgaandBericht } from '../messaging/bericht';
+import { bronCodec, isEventType } from '@bron/contracts';
+import type { Ontvangen, UitgaandBericht } from '../messaging/bericht';
 import { fromHeaders, toHeaders } from '../messaging/headers';
 import { KafkaClient } from './kafka-client';
 import { pakketten } from './pakketten';
@@ -45,9 +45,10 @@ export class PlatformClient {
 
   /**
    * Follows topics from now on (or from the beginning), without a committed position: every run
-   * is a fresh reader. Resolves once the reader has joined.
+   * is a fresh reader. Resolves once the reader has joined. A message of a type this version of
+   * the schemas does not know is passed over (a newer producer); its value could not be read.
    */
-  async volg(topics: string[], opBericht: (bericht: OntvangenBericht) => void | Promise<void>, vanafBegin = false): Promise<void> {
+  async volg(topics: string[], opBericht: (bericht: Ontvangen) => void | Promise<void>, vanafBegin = false): Promise<void> {
     await this.client.ensureTopics(topics);
     // Positions taken before anything is sent, so that no answer can slip in before the reader starts.
     const start = vanafBegin ? [] : await Promise.all(topics.map(async (t) => ({ topic: this.client.physical(t), offsets: await this.client.endOffsets(t) })));
@@ -61,7 +62,9 @@ export class PlatformClient {
         const positie = { topic: this.client.logical(topic), partition, offset: message.offset };
         const metadata = fromHeaders(message.headers, positie);
         const { type, value } = bronCodec.decode(message.value ?? Buffer.alloc(0), metadata.eventType);
-        await opBericht({ ...positie, key: message.key?.toString() ?? null, value, metadata: { ...metadata, eventType: type } });
+        if (!isEventType(type)) return;
+        // The codec decoded `value` with the schema of `type`.
+        await opBericht({ ...positie, type, key: message.key?.toString() ?? null, value, metadata: { ...metadata, eventType: type } } as Ontvangen);
       },
     });
     for (const { topic, offsets } of start) for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });

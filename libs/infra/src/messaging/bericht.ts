@@ -38,6 +38,11 @@ export type Ontvangen<K extends EventType = EventType> = {
   [P in K]: OntvangenBericht<EventPayload<P>> & { readonly type: P };
 }[K];
 
+/** A type guard for `filter`: `berichten.filter(vanType(EventTypes.Terugkoppeling))` is `Ontvangen<Terugkoppeling type>[]`. */
+export function vanType<K extends EventType>(type: K): (bericht: Ontvangen) => bericht is Extract<Ontvangen, { type: K }> {
+  return (bericht): bericht is Extract<Ontvangen, { type: K }> => bericht.type === type;
+}
+
 /** What a new message needs of the message that caused it. */
 export interface Oorzaakbericht {
   readonly metadata: BerichtMetadata;
