@@ -1,30 +1,33 @@
-import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { bronCodec } from '@bron/contracts';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { InstellingTopics, Topics, bronCodec } from '@bron/contracts';
 import { laadInstellingen, laadKwalificaties } from '@bron/adapters';
-import { PlatformModule, ServiceRuntime } from '@bron/infra';
-import { AanleverrecordHandler } from './handlers/aanleverrecord.handler';
+import { BERICHT_CONSUMERS, PlatformModule, SERVICE_CONFIG, type ConsumerDefinitie, type ServiceConfig } from '@bron/infra';
+import { AanleverrecordHandler, KWALIFICATIETABEL } from './handlers/aanleverrecord.handler';
 import { ExternHandler } from './handlers/extern.handler';
 import { AanleveringSchema1764300000000 } from './migrations/1764300000000-aanlevering-schema';
 import { IntakeRegels1764300000005 } from './migrations/1764300000005-intake-regels';
 import { ApiSleutel1764300000010 } from './migrations/1764300000010-api-sleutel';
 import { OntvangenBatch1764300000011 } from './migrations/1764300000011-ontvangen-batch';
 import { AanleveringenHttpModule } from './http/aanleveringen-http.module';
+import { AanleverbatchRepository } from './repositories/aanleverbatch.repository';
+import { AanleverkennisRepository } from './repositories/aanleverkennis.repository';
+import { BatchRecordRepository } from './repositories/batch-record.repository';
+import { PersoonRepository } from './repositories/persoon.repository';
+import { RecordAntwoordRepository } from './repositories/record-antwoord.repository';
+import { StaatRepository } from './repositories/staat.repository';
+import { VooropleidingRepository } from './repositories/vooropleiding.repository';
 
 /** The schema's migrations, in order; tools/api-sleutel.js opens the schema with them too. */
 export const AANLEVERING_MIGRATIES = [AanleveringSchema1764300000000, IntakeRegels1764300000005, ApiSleutel1764300000010, OntvangenBatch1764300000011];
 
-@Injectable()
-class AanleveringConsumers implements OnApplicationBootstrap {
-  constructor(private readonly runtime: ServiceRuntime) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const instellingen = laadInstellingen({ ...process.env, ...this.runtime.config.env });
-    const handler = new AanleverrecordHandler(instellingen, this.runtime.outbox, laadKwalificaties(), this.runtime.config.peildatum);
-    await this.runtime.startRelay();
-    await this.runtime.consume('aanlevering-extern', new ExternHandler());
-    await this.runtime.consume('aanlevering', handler);
-  }
-}
+/**
+ * Two consumer groups: the external feeds, and the intake topics of the onboarded instellingen
+ * (so that a slow batch never holds up what the BRP says, and the other way round).
+ */
+const consumers = (config: ServiceConfig): ConsumerDefinitie[] => [
+  { groupId: 'aanlevering-extern', topics: [Topics.persoon, Topics.vooropleiding] },
+  { groupId: 'aanlevering', topics: laadInstellingen({ ...process.env, ...config.env }).map(InstellingTopics.aanlevering) },
+];
 
 /** Intake: batch aanleveringen, validated record by record, answered at once. */
 @Module({})
@@ -37,7 +40,12 @@ export class AanleveringModule {
         PlatformModule.forService({ service: 'aanlevering', defaultHttpPort: 3001, migrations: AANLEVERING_MIGRATIES, codec: bronCodec, env }),
         AanleveringenHttpModule,
       ],
-      providers: [AanleveringConsumers],
+      controllers: [ExternHandler, AanleverrecordHandler],
+      providers: [
+        { provide: BERICHT_CONSUMERS, inject: [SERVICE_CONFIG], useFactory: consumers },
+        { provide: KWALIFICATIETABEL, useFactory: laadKwalificaties },
+        AanleverkennisRepository, RecordAntwoordRepository, BatchRecordRepository, StaatRepository, AanleverbatchRepository, PersoonRepository, VooropleidingRepository,
+      ],
     };
   }
 }

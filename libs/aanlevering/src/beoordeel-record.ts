@@ -53,9 +53,10 @@ const overlapt = (a: { begin: string; einde: string | null }, b: { begin: string
   a.begin <= (b.einde ?? '9999-12-31') && b.begin <= (a.einde ?? '9999-12-31');
 
 /**
- * Decides the answer to one aanleverrecord and, when it is accepted, the new state (domain.md D6,
- * docs/terugkoppeling-codes.md). Every problem found is reported, not only the first, so that the
- * instelling can correct a record in one go.
+ * Decides the answer to one aanleverrecord and, when it is accepted, the new state (docs/domein.md
+ * D6, docs/terugkoppeling-codes.md). Every problem found is reported, not only the first, so that
+ * the instelling can correct a record in one go. `aanleverrecordDecider` calls it with what the
+ * records before it did.
  */
 export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext): Beoordeling {
   const fouten: TerugkoppelingCode[] = [];

@@ -1,5 +1,6 @@
 import { BestandFout, type GelezenRecord } from '@bron/aanlevering-domein';
 import { EventTypes, InstellingTopics, type AanleverBatchAfgesloten, type AanleverRecord } from '@bron/contracts';
+import { originVan } from '@bron/domein';
 import { nieuwBericht, type UitgaandBericht } from '@bron/infra';
 
 /**
@@ -16,7 +17,8 @@ export async function* aanleverBerichten(
   perChunk = 500,
 ): AsyncGenerator<{ berichten: UitgaandBericht[]; aantal: number }> {
   const topic = InstellingTopics.aanlevering(instelling);
-  const bericht = <T>(type: string, value: T) => nieuwBericht({ topic, key: batchId, type, value, origin: `aanlevering:${instelling}:${batchId}` });
+  const origin = originVan({ soort: 'AANLEVERING', instelling, batchId });
+  const bericht = <T>(type: string, value: T) => nieuwBericht({ topic, key: batchId, type, value, origin });
   let aantal = 0;
   let berichten: UitgaandBericht[] = [];
   for await (const record of records) {

@@ -1,3 +1,4 @@
 export * from './aanlever-berichten';
 export * from './referentiedata';
 export * from './oorzaak.mapper';
+export * from './aanlevering.mapper';

@@ -1,132 +1,140 @@
-import { beoordeelLeesfout, beoordeelRecord, type Beoordeling, type NieuweStaat } from '@bron/aanlevering-domein';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { aanleverrecordDecider, nieuweStaatVan, vatBatchSamen, type AanleverContext, type AanvaardEvent, type NieuweStaat, type RecordTerugkoppeling } from '@bron/aanlevering-domein';
+import { aanleverrecordMapper, batchSamenvattingMapper, terugkoppelingMapper } from '@bron/adapters';
 import type { Kwalificatietabel } from '@bron/cascade';
-import { EventTypes, InstellingTopics, Topics, type AanleverBatchAfgesloten, type AanleverRecord, type Terugkoppeling } from '@bron/contracts';
-import { OnverwerkbaarBerichtFout, nieuwBericht, type BerichtHandler, type OntvangenBericht, type Outbox, type UitgaandBericht } from '@bron/infra';
+import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
+import { originVan } from '@bron/domein';
+import { BerichtContext, OnverwerkbaarBerichtFout, Outbox, SERVICE_CONFIG, nieuwBericht, type Ontvangen, type Oorzaakbericht, type ServiceConfig, type UitgaandBericht } from '@bron/infra';
 import type { EntityManager } from 'typeorm';
-import { ReeksContext } from './record-context';
-import { bewaarStaten } from './staat.repository';
+import { AanleverbatchRepository } from '../repositories/aanleverbatch.repository';
+import { AanleverkennisRepository } from '../repositories/aanleverkennis.repository';
+import { BatchRecordRepository, type BatchRecord } from '../repositories/batch-record.repository';
+import { RecordAntwoordRepository, type GegevenAntwoord } from '../repositories/record-antwoord.repository';
+import { StaatRepository } from '../repositories/staat.repository';
 
-const INTAKE_TOPIC = /^instelling\.([0-9]{2}[A-Z0-9]{2})\.aanlevering\.v1$/;
+/** The kwalificaties table the intake checks crebo's against (docs/domein.md D10). */
+export const KWALIFICATIETABEL = Symbol('KWALIFICATIETABEL');
 
-const FEIT_TYPE = { inschrijving: EventTypes.InschrijvingBijgewerkt, diploma: EventTypes.DiplomaBijgewerkt, aanmelding: EventTypes.AanmeldingBijgewerkt } as const;
+type Intakebericht = Ontvangen<typeof EventTypes.AanleverRecord | typeof EventTypes.AanleverBatchAfgesloten>;
+type Recordbericht = Ontvangen<typeof EventTypes.AanleverRecord>;
+
+const FEIT_TYPE = { InschrijvingAanvaard: EventTypes.InschrijvingBijgewerkt, DiplomaAanvaard: EventTypes.DiplomaBijgewerkt, AanmeldingAanvaard: EventTypes.AanmeldingBijgewerkt } as const;
+
+/** The instelling is the one whose topic it is (ACLs authenticate writers), never a claimed BRIN. */
+function instellingVan(bericht: Intakebericht): string {
+  const brin = InstellingTopics.isAanlevering(bericht.topic) ? InstellingTopics.brinVan(bericht.topic) : null;
+  if (!brin) throw new OnverwerkbaarBerichtFout(`topic ${bericht.topic} is geen aanlevertopic`);
+  return brin;
+}
 
 /**
  * Answers every aanleverrecord exactly once on the instelling's terugkoppeling topic, stores the
- * accepted state and passes it on, keyed by student, to the bekostiging service. Consecutive
- * records are decided one by one but read and written in bulk.
+ * accepted state and passes it on, keyed by student, to the bekostiging service; a closed batch
+ * gets its summary. Consecutive records are decided one by one but read and written in bulk.
  */
-export class AanleverrecordHandler implements BerichtHandler {
-  readonly topics: string[];
-
+@Controller()
+export class AanleverrecordHandler {
   constructor(
-    instellingen: string[],
     private readonly outbox: Outbox,
-    private readonly kwalificaties: Kwalificatietabel,
-    private readonly peildatum: () => string,
-  ) {
-    this.topics = instellingen.map(InstellingTopics.aanlevering);
-  }
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
+    @Inject(KWALIFICATIETABEL) private readonly kwalificaties: Kwalificatietabel,
+    private readonly kennis: AanleverkennisRepository,
+    private readonly antwoorden: RecordAntwoordRepository,
+    private readonly batchRecords: BatchRecordRepository,
+    private readonly staten: StaatRepository,
+    private readonly batches: AanleverbatchRepository,
+  ) {}
 
-  handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
-    return this.handleReeks([bericht], manager);
-  }
-
-  async handleReeks(berichten: OntvangenBericht[], manager: EntityManager): Promise<void> {
-    let records: OntvangenBericht<AanleverRecord>[] = [];
+  @EventPattern([EventTypes.AanleverRecord, EventTypes.AanleverBatchAfgesloten], { consumer: 'aanlevering', reeks: true })
+  async opAanlevering(@Payload() berichten: Intakebericht[], @Ctx() context: BerichtContext): Promise<void> {
+    const { manager } = context;
+    // The records since the last closing message, all of one intake topic.
+    let records: Recordbericht[] = [];
+    let vanInstelling = '';
     for (const bericht of berichten) {
-      // The instelling is the one whose topic it is (ACLs authenticate writers), never a claimed BRIN.
-      const instelling = INTAKE_TOPIC.exec(bericht.topic)?.[1];
-      if (!instelling) throw new OnverwerkbaarBerichtFout(`topic ${bericht.topic} is geen aanlevertopic`);
-      if (bericht.metadata.eventType === EventTypes.AanleverRecord) {
-        records.push(bericht as OntvangenBericht<AanleverRecord>);
-      } else if (bericht.metadata.eventType === EventTypes.AanleverBatchAfgesloten) {
-        await this.beantwoordRecords(instelling, records, manager);
-        records = [];
-        await this.sluitBatch(instelling, bericht as OntvangenBericht<AanleverBatchAfgesloten>, manager);
-      } else {
-        throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${bericht.metadata.eventType} op ${bericht.topic}`);
+      const instelling = instellingVan(bericht);
+      switch (bericht.type) {
+        case EventTypes.AanleverRecord:
+          if (instelling !== vanInstelling) {
+            await this.beantwoord(manager, vanInstelling, records);
+            records = [];
+            vanInstelling = instelling;
+          }
+          records.push(bericht);
+          break;
+        case EventTypes.AanleverBatchAfgesloten:
+          await this.beantwoord(manager, vanInstelling, records);
+          records = [];
+          await this.sluitBatch(manager, instelling, bericht);
+          break;
       }
     }
-    if (records.length > 0) await this.beantwoordRecords(INTAKE_TOPIC.exec(records[0].topic)![1], records, manager);
+    await this.beantwoord(manager, vanInstelling, records);
   }
 
-  private async beantwoordRecords(instelling: string, berichten: OntvangenBericht<AanleverRecord>[], manager: EntityManager): Promise<void> {
-    if (berichten.length === 0) return;
-    const context = await ReeksContext.laad(manager, instelling, berichten.map((b) => b.value), { kwalificaties: this.kwalificaties, peildatum: this.peildatum() });
-    const uit: UitgaandBericht[] = [];
-    const antwoorden: { record: AanleverRecord; eventId: string; terugkoppeling: Terugkoppeling }[] = [];
+  /** Loads what the records need, decides each on what the ones before it did, persists, writes the outbox. */
+  private async beantwoord(manager: EntityManager, instelling: string, records: readonly Recordbericht[]): Promise<void> {
+    if (records.length === 0) return;
+    const context: AanleverContext = { aanleverendeInstelling: instelling, peildatum: this.config.peildatum(), kwalificaties: this.kwalificaties };
+    const commandos = records.map((b) => aanleverrecordMapper.naarDomein(b.value, context));
+    let kennis = await this.kennis.laad(manager, instelling, commandos);
+    const antwoorden: GegevenAntwoord[] = [];
+    const batchRecords: BatchRecord[] = [];
     const staten: NieuweStaat[] = [];
-    const inDezeReeks = new Map<string, Terugkoppeling>();
-    for (const bericht of berichten) {
-      const record = bericht.value;
-      const origin = `aanlevering:${instelling}:${record.batchId}`;
-      const eventId = `terugkoppeling:${instelling}:${record.batchId}:${record.recordnummer}`;
-      const eerder = context.eerderAntwoord(record) ?? inDezeReeks.get(eventId);
-      if (eerder) {
-        // The same batch delivered again: nothing changes, and it gets the same answer (same event id).
-        uit.push(this.terugkoppelingBericht(instelling, eerder, eventId, origin, bericht));
-        continue;
+    const uit: UitgaandBericht[] = [];
+    commandos.forEach((commando, i) => {
+      const origin = originVan({ soort: 'AANLEVERING', instelling, batchId: commando.record.batchId });
+      for (const event of aanleverrecordDecider.decide(commando, kennis)) {
+        kennis = aanleverrecordDecider.evolve(kennis, event);
+        switch (event.type) {
+          case 'RecordBeoordeeld': {
+            const { terugkoppeling, inhoud } = event.data;
+            antwoorden.push({ terugkoppeling, eventId: terugkoppelingId(terugkoppeling) });
+            if (inhoud !== null) batchRecords.push({ instelling, batchId: terugkoppeling.batchId, inhoud, recordnummer: terugkoppeling.recordnummer });
+            uit.push(terugkoppelingBericht(terugkoppeling, origin, records[i]));
+            break;
+          }
+          case 'BeoordelingHerhaald':
+            // The same batch delivered again: nothing changes, and it gets the same answer (same event id).
+            uit.push(terugkoppelingBericht(event.data.terugkoppeling, origin, records[i]));
+            break;
+          default:
+            staten.push(nieuweStaatVan(event));
+            uit.push(studentfeitBericht(event, origin, records[i]));
+        }
       }
-      const beoordeling = record.leesfout ? beoordeelLeesfout(record.regel, record.leesfout) : beoordeelRecord(record.velden, context.contextVoor(record));
-      const terugkoppeling = toTerugkoppeling(instelling, record, beoordeling);
-      inDezeReeks.set(eventId, terugkoppeling);
-      antwoorden.push({ record, eventId, terugkoppeling });
-      uit.push(this.terugkoppelingBericht(instelling, terugkoppeling, eventId, origin, bericht));
-      const nieuw = beoordeling.nieuweStaat;
-      if (nieuw) {
-        context.pasToe(nieuw);
-        staten.push(nieuw);
-        uit.push(nieuwBericht({ topic: Topics.studentfeit, key: nieuw.staat.persoonsnummer, type: FEIT_TYPE[nieuw.soort], value: nieuw.staat, origin }, bericht));
-      }
-    }
-    if (antwoorden.length > 0) {
-      await manager.query(
-        `INSERT INTO aanlevering.record_antwoord (instelling, batch_id, recordnummer, event_id, soort, terugkoppeling)
-         SELECT $1, b, n, e, s, t FROM unnest($2::text[], $3::bigint[], $4::text[], $5::text[], $6::jsonb[]) AS x(b, n, e, s, t)`,
-        [instelling, antwoorden.map((a) => a.record.batchId), antwoorden.map((a) => a.record.recordnummer), antwoorden.map((a) => a.eventId),
-          antwoorden.map((a) => a.terugkoppeling.soort), antwoorden.map((a) => JSON.stringify(a.terugkoppeling))],
-      );
-    }
-    await bewaarStaten(manager, instelling, staten);
+    });
+    await this.antwoorden.bewaar(manager, instelling, antwoorden);
+    await this.batchRecords.bewaar(manager, instelling, batchRecords);
+    await this.staten.bewaar(manager, instelling, staten);
     await this.outbox.add(manager, uit);
   }
 
-  private async sluitBatch(instelling: string, bericht: OntvangenBericht<AanleverBatchAfgesloten>, manager: EntityManager): Promise<void> {
+  private async sluitBatch(manager: EntityManager, instelling: string, bericht: Ontvangen<typeof EventTypes.AanleverBatchAfgesloten>): Promise<void> {
     const { batchId, aantalRecords, bestandsnaam } = bericht.value;
-    await manager.query(
-      `INSERT INTO aanlevering.batch (instelling, batch_id, aantal_gemeld, bestandsnaam, afgesloten_op) VALUES ($1, $2, $3, $4, now())
-       ON CONFLICT (instelling, batch_id) DO UPDATE SET aantal_gemeld = EXCLUDED.aantal_gemeld, afgesloten_op = now()`,
-      [instelling, batchId, aantalRecords, bestandsnaam],
-    );
+    await this.batches.sluit(manager, { instelling, batchId, aantalGemeld: aantalRecords, bestandsnaam });
     // The intake topic has one partition: every record of the batch was handled before this marker.
-    const tellingen: { soort: string; aantal: string }[] = await manager.query(
-      `SELECT soort, count(*) AS aantal FROM aanlevering.record_antwoord WHERE instelling = $1 AND batch_id = $2 GROUP BY soort`,
-      [instelling, batchId],
-    );
-    const aantal = (soort: string) => Number(tellingen.find((t) => t.soort === soort)?.aantal ?? 0);
-    const meldingen = aantal('MELDING');
-    const signalen = aantal('SIGNAAL');
-    const afkeuringen = aantal('AFKEURING');
-    const samenvatting = { batchId, instelling, aantalRecords: meldingen + signalen + afkeuringen, meldingen, signalen, afkeuringen, aantalGemeld: aantalRecords };
+    const samenvatting = vatBatchSamen({ batchId, instelling, aantalGemeld: aantalRecords }, await this.antwoorden.tellingen(manager, instelling, batchId));
     await this.outbox.add(manager, [
       nieuwBericht({
-        topic: InstellingTopics.terugkoppeling(instelling), key: batchId, type: EventTypes.AanleverBatchVerwerkt, value: samenvatting,
-        origin: `aanlevering:${instelling}:${batchId}`, eventId: `batch-verwerkt:${instelling}:${batchId}`,
+        topic: InstellingTopics.terugkoppeling(instelling), key: batchId, type: EventTypes.AanleverBatchVerwerkt, value: batchSamenvattingMapper.naarContract(samenvatting),
+        origin: originVan({ soort: 'AANLEVERING', instelling, batchId }), eventId: `batch-verwerkt:${instelling}:${batchId}`,
       }, bericht),
     ]);
   }
-
-  private terugkoppelingBericht(instelling: string, terugkoppeling: Terugkoppeling, eventId: string, origin: string, oorzaak: OntvangenBericht) {
-    return nieuwBericht({
-      topic: InstellingTopics.terugkoppeling(instelling), key: terugkoppeling.persoonsnummer ?? terugkoppeling.batchId,
-      type: EventTypes.Terugkoppeling, value: terugkoppeling, origin, eventId,
-    }, oorzaak);
-  }
 }
 
-function toTerugkoppeling(instelling: string, record: AanleverRecord, b: Beoordeling): Terugkoppeling {
-  return {
-    batchId: record.batchId, recordnummer: record.recordnummer, regel: record.regel, instelling, persoonsnummer: b.persoonsnummer, inschrijvingId: b.inschrijvingId, soort: b.soort,
-    codes: b.codes.map((c) => ({ code: c.code, soort: c.soort, tekst: c.tekst, parameters: c.parameters })),
-  };
+/** One answer per record: answering it again sends the same event. */
+const terugkoppelingId = (t: RecordTerugkoppeling) => `terugkoppeling:${t.instelling}:${t.batchId}:${t.recordnummer}`;
+
+function terugkoppelingBericht(terugkoppeling: RecordTerugkoppeling, origin: string, oorzaak: Oorzaakbericht): UitgaandBericht {
+  return nieuwBericht({
+    topic: InstellingTopics.terugkoppeling(terugkoppeling.instelling), key: terugkoppeling.persoonsnummer ?? terugkoppeling.batchId,
+    type: EventTypes.Terugkoppeling, value: terugkoppelingMapper.naarContract(terugkoppeling), origin, eventId: terugkoppelingId(terugkoppeling),
+  }, oorzaak);
+}
+
+function studentfeitBericht(event: AanvaardEvent, origin: string, oorzaak: Oorzaakbericht): UitgaandBericht {
+  return nieuwBericht({ topic: Topics.studentfeit, key: event.data.persoonsnummer, type: FEIT_TYPE[event.type], value: event.data, origin }, oorzaak);
 }

@@ -1,31 +1,26 @@
-import { EventTypes, Topics, type PersoonGewijzigd, type VooropleidingGeregistreerd } from '@bron/contracts';
-import { OnverwerkbaarBerichtFout, type BerichtHandler, type OntvangenBericht } from '@bron/infra';
-import type { EntityManager } from 'typeorm';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { persoonGegevensMapper } from '@bron/adapters';
+import { EventTypes, type PersoonGewijzigd, type VooropleidingGeregistreerd } from '@bron/contracts';
+import { BerichtContext } from '@bron/infra';
+import { PersoonRepository } from '../repositories/persoon.repository';
+import { VooropleidingRepository } from '../repositories/vooropleiding.repository';
 
 /** Keeps what the BRP and VO schools said about persons, for the signalen of the intake. */
-export class ExternHandler implements BerichtHandler {
-  readonly topics = [Topics.persoon, Topics.vooropleiding];
+@Controller()
+export class ExternHandler {
+  constructor(
+    private readonly personen: PersoonRepository,
+    private readonly vooropleidingen: VooropleidingRepository,
+  ) {}
 
-  async handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
-    switch (bericht.metadata.eventType) {
-      case EventTypes.PersoonGewijzigd: {
-        const p = bericht.value as PersoonGewijzigd;
-        const gegevens = { geboortedatum: p.geboortedatum, nationaliteit: p.nationaliteit, verblijfsstatus: p.verblijfsstatus };
-        // The newest BRP message wins, whatever the order of arrival.
-        await manager.query(
-          `INSERT INTO aanlevering.persoon AS p (persoonsnummer, gegevens, bijgewerkt) VALUES ($1, $2, $3)
-           ON CONFLICT (persoonsnummer) DO UPDATE SET gegevens = EXCLUDED.gegevens, bijgewerkt = EXCLUDED.bijgewerkt WHERE p.bijgewerkt < EXCLUDED.bijgewerkt`,
-          [p.persoonsnummer, JSON.stringify(gegevens), bericht.metadata.eventTime],
-        );
-        return;
-      }
-      case EventTypes.VooropleidingGeregistreerd: {
-        const v = bericht.value as VooropleidingGeregistreerd;
-        await manager.query(`INSERT INTO aanlevering.vooropleiding (persoonsnummer, soort, diploma, datum) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [v.persoonsnummer, v.soort, v.diploma, v.datum]);
-        return;
-      }
-      default:
-        throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${bericht.metadata.eventType} op ${bericht.topic}`);
-    }
+  @EventPattern(EventTypes.PersoonGewijzigd, { consumer: 'aanlevering-extern' })
+  async opPersoonGewijzigd(@Payload() persoon: PersoonGewijzigd, @Ctx() context: BerichtContext): Promise<void> {
+    await this.personen.bewaar(context.manager, { persoonsnummer: persoon.persoonsnummer, gegevens: persoonGegevensMapper.naarDomein(persoon), bijgewerkt: context.metadata.eventTime });
+  }
+
+  @EventPattern(EventTypes.VooropleidingGeregistreerd, { consumer: 'aanlevering-extern' })
+  async opVooropleidingGeregistreerd(@Payload() v: VooropleidingGeregistreerd, @Ctx() context: BerichtContext): Promise<void> {
+    await this.vooropleidingen.bewaar(context.manager, { persoonsnummer: v.persoonsnummer, soort: v.soort, diploma: v.diploma, datum: v.datum });
   }
 }
