@@ -22,7 +22,8 @@ export async function startService(appModule: Parameters<typeof NestFactory.crea
   app.enableShutdownHooks();
   // Before the transport is connected: its handlers are bound with the filters known at that moment.
   app.useGlobalFilters(new BerichtFoutDoorgeven(app.getHttpAdapter()));
-  const consumers = consumersVan(app);
+  // Every service's module says which consumer groups it has (BERICHT_CONSUMERS).
+  const consumers = app.get<readonly ConsumerDefinitie[]>(BERICHT_CONSUMERS, { strict: false });
   app.connectMicroservice<MicroserviceOptions>({ strategy: new BronTransport(app.get(ServiceRuntime), consumers) }, { inheritAppConfig: true });
   await app.init();
   await app.startAllMicroservices();
@@ -30,15 +31,6 @@ export async function startService(appModule: Parameters<typeof NestFactory.crea
   await app.listen(options.port ?? config.httpPort, process.env.HTTP_HOST ?? '127.0.0.1');
   logger.event('info', 'service gestart', { url: await app.getUrl() });
   return app;
-}
-
-/** The consumer groups the service's module provides (`BERICHT_CONSUMERS`); none for a service without. */
-function consumersVan(app: INestApplication): readonly ConsumerDefinitie[] {
-  try {
-    return app.get<readonly ConsumerDefinitie[]>(BERICHT_CONSUMERS, { strict: false });
-  } catch {
-    return [];
-  }
 }
 
 /** For main.ts: a service that cannot start says why, as a log line, and exits non-zero. */
