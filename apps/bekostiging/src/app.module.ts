@@ -1,26 +1,17 @@
-import { Injectable, Module, type DynamicModule, type OnApplicationBootstrap } from '@nestjs/common';
-import { bronCodec } from '@bron/contracts';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { laadKwalificaties } from '@bron/adapters';
-import { JsonLogger, PlatformModule, ServiceRuntime } from '@bron/infra';
+import { Topics, bronCodec } from '@bron/contracts';
+import { BERICHT_CONSUMERS, PlatformModule, type ConsumerDefinitie } from '@bron/infra';
 import { BekostigingHandler } from './handlers/bekostiging.handler';
-import { BasissetPublicatie } from './herberekening/basisset-publicatie';
+import { Studenten } from './herberekening/studenten.repository';
 import { BekostigingSchema1764300000001 } from './migrations/1764300000001-bekostiging-schema';
 import { Referentie1764300000004 } from './migrations/1764300000004-referentie';
 import { KwalificatieReferentie } from './referentie/kwalificatie-referentie';
-import { herberekenBijNieuweRegelset } from './referentie/regelset-correctie';
+import { RegelsetCorrectieBijStart, RegelsetVersies } from './referentie/regelset-correctie';
 
-@Injectable()
-class BekostigingConsumers implements OnApplicationBootstrap {
-  constructor(private readonly runtime: ServiceRuntime, private readonly logger: JsonLogger) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    const { runtime } = this;
-    await herberekenBijNieuweRegelset(runtime.dataSource, runtime.outbox, this.logger);
-    await runtime.startRelay();
-    const handler = new BekostigingHandler(runtime.outbox, new KwalificatieReferentie(laadKwalificaties), new BasissetPublicatie(runtime.config.peildatum));
-    await runtime.consume('bekostiging', handler);
-  }
-}
+const CONSUMERS: ConsumerDefinitie[] = [
+  { groupId: 'bekostiging', topics: [Topics.studentfeit, Topics.persoon, Topics.vooropleiding, Topics.kwalificatie, Topics.herberekening] },
+];
 
 /** Cascade bekostiging: per student, across all instellingen, the basisset and bekostigingsstatus. */
 @Module({})
@@ -33,7 +24,15 @@ export class BekostigingModule {
           service: 'bekostiging', defaultHttpPort: 3002, migrations: [BekostigingSchema1764300000001, Referentie1764300000004], codec: bronCodec, env,
         }),
       ],
-      providers: [BekostigingConsumers],
+      controllers: [BekostigingHandler],
+      providers: [
+        { provide: BERICHT_CONSUMERS, useValue: CONSUMERS },
+        { provide: KwalificatieReferentie, useFactory: () => new KwalificatieReferentie(laadKwalificaties) },
+        Studenten,
+        RegelsetVersies,
+        // A corrected rule set is turned into recompute requests before the transport starts consuming.
+        RegelsetCorrectieBijStart,
+      ],
     };
   }
 }

@@ -2,3 +2,4 @@ export * from './aanlever-berichten';
 export * from './referentiedata';
 export * from './oorzaak.mapper';
 export * from './aanlevering.mapper';
+export * from './basisset.mapper';

@@ -116,7 +116,10 @@ export interface DiplomaUitkomst {
   readonly redenen: readonly Reden[];
 }
 
-/** Basisset per inschrijving on the teldatum (D3). */
+/**
+ * One inschrijving on the teldatum, as `Berekening.basisset` lists it: its own part of the
+ * basisset (D3) for that bekostigingsjaar. `basissetsVanDossier` puts it into a `Basisset`.
+ */
 export interface BasissetInschrijving {
   readonly id: string;
   readonly instelling: string;
@@ -142,8 +145,13 @@ export interface BekostigdDiploma {
 
 export type Vooropleidingsbewijs = 'DIPLOMA' | 'OVERGANGSBEWIJS_HAVO_VWO_3_4' | 'GEEN_DIPLOMA' | 'ONBEKEND';
 
-/** D3: the student's funding basisset. Flat and JSON/Avro friendly. */
-export interface Basisset {
+/**
+ * The basisset (D3) of one student for one bekostigingsjaar, as the engine computes it: the
+ * student-wide fields once, and each inschrijving on the teldatum with its own part. It is part of
+ * `Berekening` (the output of `bron bereken`); what the platform keeps and publishes per
+ * inschrijving is `Basisset`.
+ */
+export interface Jaarbasisset {
   readonly persoonsnummer: string;
   readonly teldatum: IsoDatum;
   /** Code of the highest vooropleiding, 'ONBEKEND' when none is registered. */
@@ -158,6 +166,53 @@ export interface Basisset {
   readonly inschrijvingen: readonly BasissetInschrijving[];
 }
 
+/** D3: the highest vooropleiding, and whether it is an overgangsbewijs havo/vwo 3-4 (else a diploma). */
+export interface HoogsteVooropleiding {
+  readonly code: string;
+  readonly overgangsbewijs: boolean;
+}
+
+/**
+ * D3: the basisset of one inschrijving of one student, on the teldatum it counts on (see
+ * `teldatumVoorInschrijving`): the student-wide part plus this inschrijving's own funding. The one
+ * basisset type of the platform: `basissetsVanDossier` computes it, the bekostiging decider keeps
+ * and compares it, and the adapters map it to the BasissetBerekend contract. Flat, so that a
+ * change can be named per field (D8).
+ */
+export interface Basisset {
+  readonly persoonsnummer: string;
+  readonly instelling: string;
+  readonly inschrijvingId: string;
+  readonly crebo: string;
+  readonly leerweg: Leerweg;
+  /** Null when the crebo is not in the kwalificaties table. */
+  readonly niveau: number | null;
+  readonly bekostigingsjaar: number;
+  readonly teldatum: IsoDatum;
+  readonly regime: RegimeId;
+  /** The teldatum lies after the peildatum: a prognose, not yet the count of that bekostigingsjaar (D2). */
+  readonly prognose: boolean;
+  /** False once the inschrijving is removed: it is then no longer in the cascade, so not bekostigd. */
+  readonly actief: boolean;
+  readonly bekostigd: boolean;
+  readonly redenen: readonly Reden[];
+  /** Null when no vooropleiding is registered. */
+  readonly hoogsteVooropleiding: HoogsteVooropleiding | null;
+  readonly verblijfsjarenEntree: number;
+  readonly verblijfsjarenNiveau2tot4: number;
+  readonly bekostigdeDiplomas: readonly BekostigdDiploma[];
+  /** This inschrijving's verblijfsjaar in its own counter; null when it is not on a teldatum. */
+  readonly verblijfsjaar: number | null;
+  readonly verblijfsjaarfactor: number;
+  readonly leerwegfactor: number;
+  readonly prijsfactor: number | null;
+  /** What a diploma of this opleiding would earn given the earlier bekostigde diploma's (B12). */
+  readonly diplomawaardeOpleiding: number | null;
+  readonly bijdrage: number;
+  /** Lawful residence at the start of the inschrijving; null when the BRP told us nothing yet. */
+  readonly verblijfsstatusRechtmatig: boolean | null;
+}
+
 export interface Berekening {
   readonly bekostigingsjaar: number;
   readonly regime: RegimeId;
@@ -166,5 +221,5 @@ export interface Berekening {
   readonly inschrijvingen: readonly InschrijvingUitkomst[];
   /** Every diploma of calendar year T-2. */
   readonly diplomas: readonly DiplomaUitkomst[];
-  readonly basisset: Basisset;
+  readonly basisset: Jaarbasisset;
 }

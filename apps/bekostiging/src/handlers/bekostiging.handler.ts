@@ -1,85 +1,67 @@
-import { evolve, type DossierFeit } from '@bron/cascade';
-import { EventTypes, Topics, type HerberekeningGevraagd, type PrijsfactorGewijzigd } from '@bron/contracts';
-import { OnverwerkbaarBerichtFout, nieuwBericht, type BerichtHandler, type OntvangenBericht, type Outbox, type UitgaandBericht } from '@bron/infra';
-import type { EntityManager } from 'typeorm';
-import type { BasissetPublicatie } from '../herberekening/basisset-publicatie';
-import { DOSSIER_FEITEN, naarDossierFeit } from '../herberekening/dossier-feiten';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { bekostigingDecider, type BekostigingCommando, type Bekostigingsstand, type DossierFeit, type Kwalificatietabel } from '@bron/cascade';
+import { EventTypes, type PrijsfactorGewijzigd } from '@bron/contracts';
+import { oorzaakVanOrigin, vouw } from '@bron/domein';
+import { BerichtContext, OnverwerkbaarBerichtFout, Outbox, SERVICE_CONFIG, type ServiceConfig, type UitgaandBericht } from '@bron/infra';
+import { basissetBerichten } from '../herberekening/basisset-berichten';
+import { STUDENTBERICHTEN, leesStudentbericht, type Studentbericht } from '../herberekening/dossier-feiten';
+import { herberekeningGevraagd } from '../herberekening/herberekening-gevraagd';
 import { Studenten } from '../herberekening/studenten.repository';
-import type { KwalificatieReferentie } from '../referentie/kwalificatie-referentie';
+import { KwalificatieReferentie } from '../referentie/kwalificatie-referentie';
 
 /**
  * Keeps each student's history across instellingen and recomputes whenever anything in it
  * changes: a fact of the student (any instelling, BRP, VO), a prijsfactor of one of the student's
- * crebo's, or a corrected rule set (through a recompute request per student). A run of messages
- * is recomputed in memory, one message after the other, and written once.
+ * crebo's, or a corrected rule set (through a recompute request per student).
  */
-export class BekostigingHandler implements BerichtHandler {
-  readonly topics = [Topics.studentfeit, Topics.persoon, Topics.vooropleiding, Topics.kwalificatie, Topics.herberekening];
-
+@Controller()
+export class BekostigingHandler {
   constructor(
     private readonly outbox: Outbox,
+    private readonly studenten: Studenten,
     private readonly referentie: KwalificatieReferentie,
-    private readonly publicatie: BasissetPublicatie,
+    @Inject(SERVICE_CONFIG) private readonly config: ServiceConfig,
   ) {}
 
-  handle(bericht: OntvangenBericht, manager: EntityManager): Promise<void> {
-    return this.handleReeks([bericht], manager);
-  }
-
-  async handleReeks(berichten: OntvangenBericht[], manager: EntityManager): Promise<void> {
-    let studentberichten: OntvangenBericht[] = [];
-    for (const bericht of berichten) {
-      if (bericht.metadata.eventType !== EventTypes.PrijsfactorGewijzigd) {
-        studentberichten.push(bericht);
-        continue;
-      }
-      // A prijsfactor change reads the stored dossiers: what came before it is written first.
-      await this.verwerkStudentberichten(studentberichten, manager);
-      studentberichten = [];
-      await this.verwerkPrijsfactor(bericht as OntvangenBericht<PrijsfactorGewijzigd>, manager);
-    }
-    await this.verwerkStudentberichten(studentberichten, manager);
-  }
-
-  private async verwerkStudentberichten(berichten: OntvangenBericht[], manager: EntityManager): Promise<void> {
-    if (berichten.length === 0) return;
-    const werk = berichten.map((bericht) => ({ bericht, ...this.lees(bericht) }));
-    const studenten = await Studenten.laad(manager, [...new Set(werk.map((w) => w.persoonsnummer))]);
+  /**
+   * A run of facts and recompute requests: its students are read at once, each message is decided
+   * in memory one after the other, and the run is written once. A prijsfactor change ends the run
+   * (it has its own method), so what came before it is written before it reads the dossiers.
+   */
+  @EventPattern([...STUDENTBERICHTEN], { reeks: true })
+  async opStudentberichten(@Payload() berichten: Studentbericht[], @Ctx() context: BerichtContext): Promise<void> {
+    const { manager } = context;
+    const gelezen = berichten.map((bericht) => ({ bericht, ...leesStudentbericht(bericht) }));
+    const standen = await this.studenten.laad(manager, [...new Set(gelezen.map((g) => g.persoonsnummer))]);
     const tabel = await this.referentie.actueel(manager);
+    const gewijzigd = new Map<string, Bekostigingsstand>();
     const uit: UitgaandBericht[] = [];
-    for (const { bericht, persoonsnummer, feit } of werk) {
-      let dossier = studenten.dossier(persoonsnummer);
-      if (feit) {
-        const nieuw = evolve(dossier, feit);
-        if (JSON.stringify(nieuw) === JSON.stringify(dossier)) continue;
-        studenten.zetDossier((dossier = nieuw));
-      }
-      const berichtenVoorStudent = this.publicatie.herbereken(dossier, tabel, studenten.basissets(persoonsnummer), bericht);
-      if (berichtenVoorStudent.length > 0) studenten.raak(persoonsnummer);
-      uit.push(...berichtenVoorStudent);
+    for (const { bericht, persoonsnummer, feit } of gelezen) {
+      const decider = bekostigingDecider(persoonsnummer);
+      const stand = gewijzigd.get(persoonsnummer) ?? standen.get(persoonsnummer) ?? decider.initialState;
+      const events = decider.decide(commando(bericht, feit, this.config.peildatum(), tabel), stand);
+      if (events.length === 0) continue;
+      gewijzigd.set(persoonsnummer, vouw(decider, events, stand));
+      uit.push(...basissetBerichten(events, bericht));
     }
-    await studenten.schrijf(manager);
+    await this.studenten.bewaar(manager, [...gewijzigd.values()]);
     await this.outbox.add(manager, uit);
   }
 
-  private lees(bericht: OntvangenBericht): { persoonsnummer: string; feit?: DossierFeit } {
-    const type = bericht.metadata.eventType;
-    if (DOSSIER_FEITEN.includes(type)) return naarDossierFeit(bericht);
-    if (type === EventTypes.HerberekeningGevraagd) return { persoonsnummer: (bericht.value as HerberekeningGevraagd).persoonsnummer };
-    throw new OnverwerkbaarBerichtFout(`onverwacht berichttype ${type} op ${bericht.topic}`);
-  }
-
   /** Stores the change and asks a recompute for every student with an inschrijving in that crebo. */
-  private async verwerkPrijsfactor(bericht: OntvangenBericht<PrijsfactorGewijzigd>, manager: EntityManager): Promise<void> {
-    const wijziging = bericht.value;
+  @EventPattern(EventTypes.PrijsfactorGewijzigd)
+  async opPrijsfactorGewijzigd(@Payload() wijziging: PrijsfactorGewijzigd, @Ctx() context: BerichtContext): Promise<void> {
+    const { manager } = context;
     if (!(await this.referentie.bewaar(manager, wijziging))) throw new OnverwerkbaarBerichtFout(`prijsfactorwijziging voor onbekende crebo ${wijziging.crebo}`);
-    const studenten: { persoonsnummer: string }[] = await manager.query(
-      `SELECT persoonsnummer FROM bekostiging.studentdossier WHERE jsonb_path_exists(dossier, '$.inschrijvingen.* ? (@.crebo == $crebo)', jsonb_build_object('crebo', $1::text))`,
-      [wijziging.crebo],
-    );
-    await this.outbox.add(manager, studenten.map(({ persoonsnummer }) => nieuwBericht({
-      topic: Topics.herberekening, key: persoonsnummer, type: EventTypes.HerberekeningGevraagd,
-      value: { persoonsnummer, reden: `prijsfactor ${wijziging.crebo} vanaf ${wijziging.vanaf}: ${wijziging.prijsfactor}` },
-    }, bericht)));
+    const studenten = await this.studenten.metInschrijvingIn(manager, wijziging.crebo);
+    const reden = `prijsfactor ${wijziging.crebo} vanaf ${wijziging.vanaf}: ${wijziging.prijsfactor}`;
+    await this.outbox.add(manager, studenten.map((p) => herberekeningGevraagd(p, reden, context.bericht)));
   }
+}
+
+/** A fact is folded into the dossier; a recompute request recomputes. The cause is the message's origin. */
+function commando(bericht: Studentbericht, feit: DossierFeit | null, peildatum: string, tabel: Kwalificatietabel): BekostigingCommando {
+  const grond = { peildatum, tabel, oorzaak: oorzaakVanOrigin(bericht.metadata.origin), aanleiding: bericht.metadata.eventId };
+  return feit === null ? { type: 'Herbereken', ...grond } : { type: 'VerwerkFeit', feit, ...grond };
 }

@@ -1,78 +1,101 @@
-import { leegDossier, type Studentdossier } from '@bron/cascade';
+import { Injectable } from '@nestjs/common';
+import { basissetMapper } from '@bron/adapters';
+import { leegDossier, type Bekostigingsstand, type Studentdossier } from '@bron/cascade';
 import type { BasissetBerekend } from '@bron/contracts';
 import type { EntityManager } from 'typeorm';
-import type { VorigeBasissets } from './basisset-publicatie';
+
+interface DossierRij {
+  persoonsnummer: string;
+  dossier: Studentdossier;
+}
+
+/** The last basisset of one inschrijving, as it was published (so that rows of earlier builds read the same). */
+interface BasissetRij {
+  persoonsnummer: string;
+  instelling: string;
+  inschrijving_id: string;
+  /** bigint: pg returns it as text. */
+  versie: string | number;
+  basisset: BasissetBerekend;
+}
+
+function toDomain(dossier: DossierRij, basissets: readonly BasissetRij[]): Bekostigingsstand {
+  return {
+    dossier: dossier.dossier,
+    basissets: Object.fromEntries(basissets.map((r) => [`${r.instelling}:${r.inschrijving_id}`, { ...basissetMapper.naarDomein(r.basisset), versie: Number(r.versie) }])),
+  };
+}
+
+function toPersistence(stand: Bekostigingsstand): { dossier: DossierRij; basissets: BasissetRij[] } {
+  const { persoonsnummer } = stand.dossier;
+  return {
+    dossier: { persoonsnummer, dossier: stand.dossier },
+    basissets: Object.values(stand.basissets).map((v) => ({
+      persoonsnummer, instelling: v.basisset.instelling, inschrijving_id: v.basisset.inschrijvingId, versie: v.versie, basisset: basissetMapper.naarContract(v),
+    })),
+  };
+}
 
 /**
- * The dossiers and last basissets of the students a run of messages is about: read at once (the
- * dossiers locked), changed in memory, written at once.
+ * The students the bekostiging service keeps: each one's dossier and the last basisset of each of
+ * its inschrijvingen. A run of messages reads its students at once (the dossiers locked) and
+ * writes them at once.
  */
+@Injectable()
 export class Studenten {
-  private readonly gewijzigd = new Set<string>();
-
-  private constructor(
-    private readonly dossiers: Map<string, Studentdossier>,
-    private readonly vorige: Map<string, VorigeBasissets>,
-  ) {}
-
-  static async laad(manager: EntityManager, persoonsnummers: string[]): Promise<Studenten> {
+  async laad(manager: EntityManager, persoonsnummers: readonly string[]): Promise<Map<string, Bekostigingsstand>> {
     // Every student gets a row first, so that two runs about a new student lock the same row.
     await manager.query(
       `INSERT INTO bekostiging.studentdossier (persoonsnummer, dossier) SELECT p, d FROM unnest($1::text[], $2::jsonb[]) AS x(p, d) ON CONFLICT DO NOTHING`,
       [persoonsnummers, persoonsnummers.map((p) => JSON.stringify(leegDossier(p)))],
     );
-    const rijen: { persoonsnummer: string; dossier: Studentdossier }[] = await manager.query(
+    const dossiers: DossierRij[] = await manager.query(
       `SELECT persoonsnummer, dossier FROM bekostiging.studentdossier WHERE persoonsnummer = ANY($1) ORDER BY persoonsnummer FOR UPDATE`, [persoonsnummers]);
-    const sets: { persoonsnummer: string; instelling: string; inschrijving_id: string; versie: string; basisset: BasissetBerekend }[] = await manager.query(
+    const basissets: BasissetRij[] = await manager.query(
       `SELECT persoonsnummer, instelling, inschrijving_id, versie, basisset FROM bekostiging.basisset WHERE persoonsnummer = ANY($1)`, [persoonsnummers]);
-    const basissets = new Map<string, VorigeBasissets>();
-    for (const r of sets) {
-      const perStudent = basissets.get(r.persoonsnummer) ?? new Map();
-      perStudent.set(`${r.instelling}:${r.inschrijving_id}`, { versie: Number(r.versie), basisset: r.basisset });
-      basissets.set(r.persoonsnummer, perStudent);
+    const perStudent = new Map<string, BasissetRij[]>();
+    for (const r of basissets) {
+      const vanStudent = perStudent.get(r.persoonsnummer) ?? [];
+      vanStudent.push(r);
+      perStudent.set(r.persoonsnummer, vanStudent);
     }
-    return new Studenten(new Map(rijen.map((r) => [r.persoonsnummer, r.dossier])), basissets);
+    return new Map(dossiers.map((d) => [d.persoonsnummer, toDomain(d, perStudent.get(d.persoonsnummer) ?? [])]));
   }
 
-  dossier(persoonsnummer: string): Studentdossier {
-    const dossier = this.dossiers.get(persoonsnummer);
-    if (!dossier) throw new Error(`dossier ${persoonsnummer} is niet geladen`);
-    return dossier;
-  }
-
-  basissets(persoonsnummer: string): VorigeBasissets {
-    let perStudent = this.vorige.get(persoonsnummer);
-    if (!perStudent) this.vorige.set(persoonsnummer, (perStudent = new Map()));
-    return perStudent;
-  }
-
-  zetDossier(dossier: Studentdossier): void {
-    this.dossiers.set(dossier.persoonsnummer, dossier);
-    this.gewijzigd.add(dossier.persoonsnummer);
-  }
-
-  /** Marks a student whose basissets changed (the dossier may be the same). */
-  raak(persoonsnummer: string): void {
-    this.gewijzigd.add(persoonsnummer);
-  }
-
-  async schrijf(manager: EntityManager): Promise<void> {
-    const studenten = [...this.gewijzigd];
-    if (studenten.length === 0) return;
+  /** Writes the dossiers of these students and every basisset of theirs that has a newer versie than the stored one. */
+  async bewaar(manager: EntityManager, standen: readonly Bekostigingsstand[]): Promise<void> {
+    if (standen.length === 0) return;
+    const rijen = standen.map(toPersistence);
     await manager.query(
       `UPDATE bekostiging.studentdossier AS s SET dossier = x.d, bijgewerkt_op = now() FROM unnest($1::text[], $2::jsonb[]) AS x(p, d) WHERE s.persoonsnummer = x.p`,
-      [studenten, studenten.map((p) => JSON.stringify(this.dossiers.get(p)))],
+      [rijen.map((r) => r.dossier.persoonsnummer), rijen.map((r) => JSON.stringify(r.dossier.dossier))],
     );
-    const rijen = studenten.flatMap((p) => [...(this.vorige.get(p) ?? new Map()).values()].map((v) => ({ p, v })));
-    if (rijen.length > 0) {
-      await manager.query(
-        `INSERT INTO bekostiging.basisset (persoonsnummer, instelling, inschrijving_id, versie, basisset)
-         SELECT p, i, n, v, b FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) AS x(p, i, n, v, b)
-         ON CONFLICT (persoonsnummer, instelling, inschrijving_id) DO UPDATE SET versie = EXCLUDED.versie, basisset = EXCLUDED.basisset, berekend_op = now()
-         WHERE bekostiging.basisset.versie < EXCLUDED.versie`,
-        [rijen.map((r) => r.p), rijen.map((r) => r.v.basisset.instelling), rijen.map((r) => r.v.basisset.inschrijvingId), rijen.map((r) => r.v.versie), rijen.map((r) => JSON.stringify(r.v.basisset))],
-      );
-    }
-    this.gewijzigd.clear();
+    const basissets = rijen.flatMap((r) => r.basissets);
+    if (basissets.length === 0) return;
+    await manager.query(
+      `INSERT INTO bekostiging.basisset (persoonsnummer, instelling, inschrijving_id, versie, basisset)
+       SELECT p, i, n, v, b FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::jsonb[]) AS x(p, i, n, v, b)
+       ON CONFLICT (persoonsnummer, instelling, inschrijving_id) DO UPDATE SET versie = EXCLUDED.versie, basisset = EXCLUDED.basisset, berekend_op = now()
+       WHERE bekostiging.basisset.versie < EXCLUDED.versie`,
+      [basissets.map((r) => r.persoonsnummer), basissets.map((r) => r.instelling), basissets.map((r) => r.inschrijving_id), basissets.map((r) => r.versie), basissets.map((r) => JSON.stringify(r.basisset))],
+    );
+  }
+
+  /** The students with an inschrijving in this crebo (at any instelling, removed ones included). */
+  async metInschrijvingIn(manager: EntityManager, crebo: string): Promise<string[]> {
+    const rijen: { persoonsnummer: string }[] = await manager.query(
+      `SELECT persoonsnummer FROM bekostiging.studentdossier WHERE jsonb_path_exists(dossier, '$.inschrijvingen.* ? (@.crebo == $crebo)', jsonb_build_object('crebo', $1::text))`,
+      [crebo],
+    );
+    return rijen.map((r) => r.persoonsnummer);
+  }
+
+  /** At most `aantal` students after `na`, in order: every student, page by page. */
+  async persoonsnummersNa(manager: EntityManager, na: string, aantal: number): Promise<string[]> {
+    const rijen: { persoonsnummer: string }[] = await manager.query(
+      `SELECT persoonsnummer FROM bekostiging.studentdossier WHERE persoonsnummer > $1 ORDER BY persoonsnummer LIMIT $2`,
+      [na, aantal],
+    );
+    return rijen.map((r) => r.persoonsnummer);
   }
 }

@@ -1,42 +1,8 @@
 import { eenOktober, jaarVan, type IsoDatum } from '../datum';
-import type { BasissetInschrijving, Berekening, BerekeningInvoer, Reden } from '../model';
+import type { Basisset, BasissetInschrijving, Berekening, BerekeningInvoer, HoogsteVooropleiding, Jaarbasisset } from '../model';
 import type { Kwalificatietabel } from '../referentie/kwalificaties';
 import { REDENEN, reden, type RedenCode } from '../regels/redenen';
 import type { DossierInschrijving, Studentdossier } from './studentdossier';
-
-/**
- * What one instelling sees of its student for one inschrijving (D3): the student-wide part of the
- * basisset plus this inschrijving's own funding. Flat, so that a change can be named per field.
- */
-export interface InschrijvingBasisset {
-  readonly instelling: string;
-  readonly inschrijvingId: string;
-  readonly actief: boolean;
-  readonly crebo: string;
-  readonly leerweg: string;
-  readonly niveau: number | null;
-  readonly bekostigingsjaar: number;
-  readonly teldatum: IsoDatum;
-  readonly regime: string;
-  /** The teldatum lies after the peildatum: a prognose, not yet the count of that bekostigingsjaar (D2). */
-  readonly prognose: boolean;
-  readonly bekostigd: boolean;
-  readonly redenen: readonly Reden[];
-  readonly hoogsteVooropleiding: string;
-  readonly hoogsteVooropleidingBewijs: string;
-  readonly verblijfsjarenEntree: number;
-  readonly verblijfsjarenNiveau2tot4: number;
-  readonly bekostigdeDiplomas: Berekening['basisset']['bekostigdeDiplomas'];
-  readonly verblijfsjaar: number | null;
-  readonly verblijfsjaarfactor: number;
-  readonly leerwegfactor: number;
-  readonly prijsfactor: number | null;
-  readonly diplomawaardeOpleiding: number | null;
-  readonly bijdrage: number;
-  /** Lawful residence at the start of the inschrijving; null when the BRP told us nothing yet. */
-  readonly verblijfsstatusRechtmatig: boolean | null;
-}
-
 
 /** 1 October of the studiejaar (1 Aug - 31 Jul) that contains `datum`: the prognose's teldatum (D2). */
 export function teldatumVanStudiejaar(datum: IsoDatum): IsoDatum {
@@ -87,6 +53,16 @@ export function invoerVoor(dossier: Studentdossier, bekostigingsjaar: number): B
 }
 
 /**
+ * D3 names the highest vooropleiding and whether it is an overgangsbewijs havo/vwo 3-4; without
+ * any registered vooropleiding it is null. (A vooropleiding without diploma, `GEEN_DIPLOMA` in the
+ * engine, then reads as no overgangsbewijs.)
+ */
+function hoogsteVooropleidingVan(basisset: Jaarbasisset): HoogsteVooropleiding | null {
+  if (basisset.hoogsteVooropleiding === 'ONBEKEND') return null;
+  return { code: basisset.hoogsteVooropleiding, overgangsbewijs: basisset.hoogsteVooropleidingBewijs === 'OVERGANGSBEWIJS_HAVO_VWO_3_4' };
+}
+
+/**
  * The basisset of every inschrijving in the dossier (removed ones included, as inactive), each for
  * its own teldatum (see `teldatumVoorInschrijving`). `bereken` is the cascade.
  */
@@ -95,7 +71,7 @@ export function basissetsVanDossier(
   peildatum: IsoDatum,
   tabel: Kwalificatietabel,
   bereken: (invoer: BerekeningInvoer, tabel: Kwalificatietabel) => Berekening,
-): InschrijvingBasisset[] {
+): Basisset[] {
   const berekeningen = new Map<number, Berekening>();
   const berekeningVoor = (jaar: number) => {
     let b = berekeningen.get(jaar);
@@ -111,6 +87,7 @@ export function basissetsVanDossier(
     const kwalificatie = tabel.kwalificatie(i.crebo);
     const { basisset } = berekening;
     return {
+      persoonsnummer: dossier.persoonsnummer,
       instelling: i.instelling,
       inschrijvingId: i.inschrijvingId,
       actief: !i.verwijderd,
@@ -123,8 +100,7 @@ export function basissetsVanDossier(
       prognose: berekening.teldatum > peildatum,
       bekostigd: eigen?.bekostigd ?? false,
       redenen: eigen?.redenen ?? [reden('INS_NIET_OP_TELDATUM')],
-      hoogsteVooropleiding: basisset.hoogsteVooropleiding,
-      hoogsteVooropleidingBewijs: basisset.hoogsteVooropleidingBewijs,
+      hoogsteVooropleiding: hoogsteVooropleidingVan(basisset),
       verblijfsjarenEntree: basisset.verblijfsjarenEntree,
       verblijfsjarenNiveau2tot4: basisset.verblijfsjarenNiveau2tot4,
       bekostigdeDiplomas: basisset.bekostigdeDiplomas,

@@ -1,2 +1,3 @@
 export * from './studentdossier';
 export * from './basisset-per-inschrijving';
+export * from './bekostiging-decider';

@@ -1,0 +1,115 @@
+import { vouw, type Oorzaak } from '@bron/domein';
+import { given } from '@bron/domein/testing';
+import { metPrijsfactorWijziging, type Kwalificatietabel } from '../referentie/kwalificaties';
+import { TABEL_2015 } from '../testing/specificatie';
+import { bekostigingDecider, type BekostigingEvent, type Basissetversie, type Herbereken, type VerwerkFeit } from './bekostiging-decider';
+import type { DossierFeit, DossierInschrijving } from './studentdossier';
+
+const STUDENT = '123456782';
+const PEILDATUM = '2016-11-15';
+const decider = bekostigingDecider(STUDENT);
+
+const inschrijving = (over: Partial<DossierInschrijving> = {}): DossierInschrijving => ({
+  instelling: '25LX', inschrijvingId: 'A', versie: 1, verwijderd: false, crebo: '25078', leerweg: 'BOL', intensiteit: 'VT',
+  begin: '2016-08-01', einde: null, bpv: [], ...over,
+});
+const ingeschreven = (i: DossierInschrijving): DossierFeit => ({ type: 'InschrijvingBijgewerkt', inschrijving: i });
+const aanlevering = (instelling: string): Oorzaak => ({ soort: 'AANLEVERING', instelling, batchId: 'b1' });
+const BRP: Oorzaak = { soort: 'EXTERN', bron: 'BRP' };
+
+const verwerk = (feit: DossierFeit, oorzaak: Oorzaak, aanleiding: string): VerwerkFeit => ({ type: 'VerwerkFeit', feit, peildatum: PEILDATUM, tabel: TABEL_2015, oorzaak, aanleiding });
+const herbereken = (oorzaak: Oorzaak, aanleiding: string, tabel: Kwalificatietabel = TABEL_2015): Herbereken => ({ type: 'Herbereken', peildatum: PEILDATUM, tabel, oorzaak, aanleiding });
+
+/** The basisset versies among the events. */
+const versies = (events: readonly BekostigingEvent[]): Basissetversie[] => events.flatMap((e) => (e.type === 'BasissetGewijzigd' ? [e.data] : []));
+
+/** The history of a student with one BOL inschrijving at 25LX (verblijfsjaar 1, bekostigd). */
+const ingeschrevenBij25LX = decider.decide(verwerk(ingeschreven(inschrijving()), aanlevering('25LX'), 'e1'), decider.initialState);
+
+describe('bekostiging decider (D3, D8)', () => {
+  it('given a new student, when an inschrijving arrives, then the dossier and a first basisset, versie 1 without wijzigingen', () => {
+    given(decider).when(verwerk(ingeschreven(inschrijving()), aanlevering('25LX'), 'e1')).then((events) => {
+      expect(events.map((e) => e.type)).toEqual(['DossierBijgewerkt', 'BasissetGewijzigd']);
+      expect(versies(events)).toEqual([{
+        basisset: expect.objectContaining({
+          persoonsnummer: STUDENT, instelling: '25LX', inschrijvingId: 'A', actief: true, teldatum: '2016-10-01', bekostigingsjaar: 2018, regime: 'cascade2015',
+          prognose: false, bekostigd: true, verblijfsjaar: 1, verblijfsjaarfactor: 1.2, prijsfactor: 1.3, bijdrage: 1.56,
+        }),
+        versie: 1, wijzigingen: [], oorzaak: aanlevering('25LX'), aanleiding: 'e1',
+      }]);
+    });
+  });
+
+  it('given a basisset, when it is recomputed without any change, or the same fact comes again, then nothing', () => {
+    given(decider, ingeschrevenBij25LX).when(herbereken({ soort: 'REGELSET', bron: 'v2' }, 'e2')).then([]);
+    given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(inschrijving()), aanlevering('25LX'), 'e2')).then([]);
+  });
+
+  it('given a basisset, when a change arrives, then versie 2 names the changed fields with old and new value, and the cause', () => {
+    const persoon: DossierFeit = {
+      type: 'PersoonGewijzigd', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal',
+      verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }], tijdstip: '2016-11-16T10:00:00Z',
+    };
+    given(decider, ingeschrevenBij25LX).when(verwerk(persoon, BRP, 'brp-1')).then((events) => {
+      const [versie] = versies(events);
+      expect(versie).toMatchObject({ versie: 2, oorzaak: BRP, aanleiding: 'brp-1', basisset: { bekostigd: false, bijdrage: 0 } });
+      expect(versie.wijzigingen.map((w) => w.veld)).toEqual(['bekostigd', 'bijdrage', 'redenen', 'verblijfsstatusRechtmatig']);
+      expect(versie.wijzigingen).toEqual(expect.arrayContaining([
+        { veld: 'bekostigd', oud: 'true', nieuw: 'false' },
+        { veld: 'bijdrage', oud: '1.56', nieuw: '0' },
+        { veld: 'verblijfsstatusRechtmatig', oud: null, nieuw: 'false' },
+      ]));
+      // a reden is named as the instelling reads it: code, text and rule
+      expect(versie.wijzigingen.find((w) => w.veld === 'redenen')?.nieuw).toContain('"code":"INS_KOPPELINGSWET"');
+      expect(versie.wijzigingen.find((w) => w.veld === 'redenen')?.nieuw).toContain('"tekst":');
+    });
+  });
+
+  it('given versie 2 of an inschrijving, when versie 1 arrives late, then nothing changes', () => {
+    const tweede = given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(inschrijving({ versie: 2, leerweg: 'BBL' })), aanlevering('25LX'), 'e2')).then((events) => {
+      expect(versies(events)).toEqual([expect.objectContaining({ versie: 2, basisset: expect.objectContaining({ leerweg: 'BBL' }) })]);
+    });
+    given(decider, [...ingeschrevenBij25LX, ...tweede]).when(verwerk(ingeschreven(inschrijving({ versie: 1, intensiteit: 'DT' })), aanlevering('25LX'), 'e3')).then([]);
+  });
+
+  it("given a basisset at 25LX, when 26AB delivers earlier years of the same student, then both instellingen' basissets, with 26AB's aanlevering as cause (D4)", () => {
+    const eerder = inschrijving({ instelling: '26AB', inschrijvingId: 'X', crebo: '25407', begin: '2013-08-01', einde: '2016-07-15' });
+    given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(eerder), aanlevering('26AB'), 'e2')).then((events) => {
+      const [bij25LX, bij26AB] = versies(events);
+      expect(bij25LX).toMatchObject({ versie: 2, oorzaak: aanlevering('26AB'), aanleiding: 'e2', basisset: { instelling: '25LX', verblijfsjaar: 4, verblijfsjarenNiveau2tot4: 4, verblijfsjaarfactor: 1 } });
+      expect(bij25LX.wijzigingen).toEqual(expect.arrayContaining([{ veld: 'verblijfsjaar', oud: '1', nieuw: '4' }, { veld: 'verblijfsjaarfactor', oud: '1.2', nieuw: '1' }]));
+      expect(bij26AB).toMatchObject({ versie: 1, wijzigingen: [], oorzaak: aanlevering('26AB'), basisset: { instelling: '26AB', inschrijvingId: 'X', teldatum: '2015-10-01', verblijfsjaar: 3 } });
+    });
+  });
+
+  it('given a basisset, when a recompute is asked after a prijsfactor change (no fact), then a new versie with the reference data as cause', () => {
+    const tabel = metPrijsfactorWijziging(TABEL_2015, { crebo: '25078', vanaf: '2016-08-01', prijsfactor: 1.8 });
+    given(decider, ingeschrevenBij25LX).when(herbereken({ soort: 'REFERENTIE', bron: 'OCW' }, 'h1', tabel)).then((events) => {
+      expect(events.map((e) => e.type)).toEqual(['BasissetGewijzigd']);
+      expect(versies(events)).toEqual([expect.objectContaining({
+        versie: 2, oorzaak: { soort: 'REFERENTIE', bron: 'OCW' }, aanleiding: 'h1',
+        wijzigingen: [{ veld: 'bijdrage', oud: '1.56', nieuw: '2.16' }, { veld: 'prijsfactor', oud: '1.3', nieuw: '1.8' }],
+      })]);
+    });
+  });
+
+  it('given a student without any history, when a recompute is asked, then nothing', () => {
+    given(decider).when(herbereken({ soort: 'REGELSET', bron: 'v2' }, 'h1')).then([]);
+  });
+
+  it('given a basisset, when the inschrijving is removed, then a new versie that is no longer actief nor bekostigd', () => {
+    given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(inschrijving({ versie: 2, verwijderd: true })), aanlevering('25LX'), 'e2')).then((events) => {
+      const [versie] = versies(events);
+      expect(versie).toMatchObject({ versie: 2, basisset: { actief: false, bekostigd: false } });
+      expect(versie.wijzigingen).toEqual(expect.arrayContaining([{ veld: 'actief', oud: 'true', nieuw: 'false' }]));
+    });
+  });
+
+  it('folds its events into the state: the new dossier and the last versie of each basisset', () => {
+    const stand = vouw(decider, ingeschrevenBij25LX);
+    expect(Object.keys(stand.dossier.inschrijvingen)).toEqual(['25LX:A']);
+    expect(Object.keys(stand.basissets)).toEqual(['25LX:A']);
+    expect(stand.basissets['25LX:A']).toMatchObject({ versie: 1, aanleiding: 'e1' });
+    expect(decider.initialState).toEqual({ dossier: expect.objectContaining({ persoonsnummer: STUDENT, inschrijvingen: {} }), basissets: {} });
+  });
+});
