@@ -13,7 +13,7 @@ export const cascade2015: Regelset = {
   omschrijving: 'Cascadebekostiging (Wet doelmatige leerwegen), UWEB 2.2.1-2.2.3 tekst 2015',
   bekostigingsjaren: {
     waarde: { van: 2015, tot: 2019 },
-    bron: 'domain.md fact 3 (vanaf bekostigingsjaar 2015), fact 5 (n.v.t. vanaf teldatum 01-10-2018), D1',
+    bron: 'UWEB 2015 art. 2.2 (vanaf bekostigingsjaar 2015); PvE MBO-instelling 4.8.2 §16.5.2 (n.v.t. vanaf teldatum 01-10-2018); besluit D1',
   },
   verblijfsjaren: {
     toepassen: { waarde: true, bron: `${U222} lid 2-3, ${U223} lid 2-3 (Vf)` },
@@ -64,7 +64,7 @@ export const cascade2015: Regelset = {
   },
   meerdereInschrijvingen: {
     waarde: 'hoogste_bijdrage',
-    bron: 'WEB 2.2.2 lid 3 (telt als één inschrijving); keuze: domain.md I-3 (hoogste gewicht)',
+    bron: 'WEB 2.2.2 lid 3 (telt als één inschrijving); keuze I-3: de inschrijving met het hoogste gewicht',
   },
   koppelingswet: {
     meerderjarigVanaf: { waarde: 18, bron: 'WEB 8.1.1 lid 1 (vreemdeling jonger dan 18 op de eerste dag); fact 40' },

@@ -14,11 +14,11 @@ export const post2018: Regelset = {
   omschrijving: 'Na afschaffing cascadebekostiging (Kamerstuk 31 524 nr. 353): geen verblijfsjaarfactor',
   bekostigingsjaren: {
     waarde: { van: 2020, tot: null },
-    bron: 'domain.md fact 5 (PvE 4.8.2 §16.5.2: n.v.t. vanaf 01-10-2018 -> bekostigingsjaar 2020), D1',
+    bron: 'PvE MBO-instelling 4.8.2 §16.5.2 (n.v.t. vanaf 01-10-2018 -> bekostigingsjaar 2020); besluit D1',
   },
   verblijfsjaren: {
     ...cascade2015.verblijfsjaren,
-    toepassen: { waarde: false, bron: 'PvE MBO-instelling 4.8.2 §16.5.2; domain.md fact 5, I-4' },
+    toepassen: { waarde: false, bron: 'PvE MBO-instelling 4.8.2 §16.5.2; keuze I-4' },
   },
   diploma: {
     ...cascade2015.diploma,

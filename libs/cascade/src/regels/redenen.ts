@@ -19,7 +19,7 @@ export const REDENEN = {
   },
   INS_KOPPELINGSWET: {
     omschrijving: 'Meerderjarige vreemdeling zonder rechtmatig verblijf bij de start van de opleiding.',
-    regel: 'WEB 8.1.1 lid 1 (Koppelingswet; domain.md fact 40)',
+    regel: 'WEB 8.1.1 lid 1 (Koppelingswet)',
   },
   INS_BBL_GEEN_BPV: {
     omschrijving: 'Bbl zonder BPV-overeenkomst die uiterlijk 31 december is gesloten (en, niveau 2-4, op die datum loopt).',
@@ -27,11 +27,11 @@ export const REDENEN = {
   },
   INS_MEERDERE_INSCHRIJVINGEN: {
     omschrijving: 'Op dezelfde teldatum is een andere inschrijving van deze deelnemer bekostigd; deze telt niet mee.',
-    regel: 'WEB 2.2.2 lid 3 (domain.md fact 18, I-3)',
+    regel: 'WEB 2.2.2 lid 3 (keuze I-3)',
   },
   INS_NIET_OP_TELDATUM: {
     omschrijving: 'De inschrijving loopt op geen enkele teldatum (1 oktober): zij telt niet mee.',
-    regel: 'UWEB 2.2.2 lid 2 / 2.2.3 lid 2 (ingeschreven op 1 oktober); domain.md fact 7-9',
+    regel: 'UWEB 2.2.2 lid 2 / 2.2.3 lid 2 (ingeschreven op 1 oktober)',
   },
   // --- inschrijving: factoren ---
   LW_BOL: {
@@ -68,7 +68,7 @@ export const REDENEN = {
   },
   VF_NIET_VAN_TOEPASSING: {
     omschrijving: 'Geen cascade meer: verblijfsjaarfactor 1 (regime post2018).',
-    regel: 'PvE MBO-instelling 4.8.2 §16.5.2 (n.v.t. vanaf 01-10-2018); domain.md fact 5, D1',
+    regel: 'PvE MBO-instelling 4.8.2 §16.5.2 (n.v.t. vanaf 01-10-2018); besluit D1',
   },
   // --- diploma ---
   DIP_BEKOSTIGD: {
@@ -81,7 +81,7 @@ export const REDENEN = {
   },
   DIP_ENTREE: {
     omschrijving: 'Diploma van een entreeopleiding: valt buiten de diplomawaarde.',
-    regel: 'UWEB 2.2.3 lid 6 (D: basis/vak/middenkader); WEB 2.2.2 lid 5; domain.md fact 17',
+    regel: 'UWEB 2.2.3 lid 6 (D: basis/vak/middenkader); WEB 2.2.2 lid 5',
   },
   DIP_AFTREK_EERDER: {
     omschrijving: 'De diplomawaarde van het hoogste eerder behaalde bekostigde diploma (DiE) is afgetrokken.',
@@ -97,7 +97,7 @@ export const REDENEN = {
   },
   DIP_NIET_EERSTE_IN_JAAR: {
     omschrijving: 'Niet het eerste diploma in dit kalenderjaar en niet van een hoger niveau.',
-    regel: 'WEB 2.2.2 lid 4 (domain.md fact 18)',
+    regel: 'WEB 2.2.2 lid 4',
   },
   DIP_SPECIALIST: {
     omschrijving: 'Eerste diploma van een specialistenopleiding: DS = 2.',
