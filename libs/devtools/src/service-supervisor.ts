@@ -9,6 +9,8 @@ const ROOT = join(__dirname, '..', '..', '..');
 
 export interface GestarteService {
   naam: ServiceNaam;
+  /** 0 for the first process of a service, 1 for the second in the same consumer groups, ... */
+  instantie: number;
   url: string;
   proces: ChildProcess;
 }
@@ -18,6 +20,8 @@ export interface SupervisorOpties {
   /** Receives every log line of every service (JSON), e.g. to write them to a file. */
   log?: (service: ServiceNaam, regel: string) => void;
   readyTimeoutMs?: number;
+  /** Processes per service (default 1): more share the service's consumer groups, as in a scaled deployment. */
+  instanties?: Partial<Record<ServiceNaam, number>>;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -43,7 +47,9 @@ export class ServiceSupervisor {
   constructor(private readonly opties: SupervisorOpties) {}
 
   async start(): Promise<void> {
-    for (const naam of SERVICES) this.services.push(await this.spawn(naam));
+    for (const naam of SERVICES) {
+      for (let instantie = 0; instantie < (this.opties.instanties?.[naam] ?? 1); instantie++) this.services.push(await this.spawn(naam, instantie));
+    }
     const deadline = Date.now() + (this.opties.readyTimeoutMs ?? 120_000);
     await Promise.all(this.services.map((s) => this.wachtOpReady(s, deadline)));
   }
@@ -52,9 +58,9 @@ export class ServiceSupervisor {
     await Promise.all(this.services.splice(0).map((s) => stopProces(s.proces)));
   }
 
-  /** Kills one service without a clean shutdown (a crash), as a failure test needs. */
-  async crash(naam: ServiceNaam): Promise<void> {
-    const service = this.service(naam);
+  /** Kills one service (one of its processes) without a clean shutdown (a crash), as a failure test needs. */
+  async crash(naam: ServiceNaam, instantie = 0): Promise<void> {
+    const service = this.service(naam, instantie);
     await new Promise<void>((resolve) => {
       if (service.proces.exitCode !== null || service.proces.signalCode !== null) return resolve();
       service.proces.once('exit', () => resolve());
@@ -63,22 +69,22 @@ export class ServiceSupervisor {
   }
 
   /** Starts a service again (after a crash or stop) and waits until it is ready. */
-  async herstart(naam: ServiceNaam): Promise<GestarteService> {
-    const index = this.services.findIndex((s) => s.naam === naam);
+  async herstart(naam: ServiceNaam, instantie = 0): Promise<GestarteService> {
+    const index = this.services.findIndex((s) => s.naam === naam && s.instantie === instantie);
     await stopProces(this.services[index].proces);
-    const nieuw = await this.spawn(naam);
+    const nieuw = await this.spawn(naam, instantie);
     this.services[index] = nieuw;
     await this.wachtOpReady(nieuw, Date.now() + (this.opties.readyTimeoutMs ?? 120_000));
     return nieuw;
   }
 
-  service(naam: ServiceNaam): GestarteService {
-    const service = this.services.find((s) => s.naam === naam);
-    if (!service) throw new Error(`${naam} draait niet`);
+  service(naam: ServiceNaam, instantie = 0): GestarteService {
+    const service = this.services.find((s) => s.naam === naam && s.instantie === instantie);
+    if (!service) throw new Error(`${naam} (instantie ${instantie}) draait niet`);
     return service;
   }
 
-  private async spawn(naam: ServiceNaam): Promise<GestarteService> {
+  private async spawn(naam: ServiceNaam, instantie = 0): Promise<GestarteService> {
     const poort = await vrijePoort();
     const proces = spawn(process.execPath, [join(ROOT, 'tools', 'run-service.js'), naam], {
       cwd: ROOT,
@@ -89,7 +95,7 @@ export class ServiceSupervisor {
     const regels = (data: Buffer) => data.toString().split('\n').filter(Boolean).forEach((r) => log(naam, r));
     proces.stdout!.on('data', regels);
     proces.stderr!.on('data', regels);
-    return { naam, url: `http://127.0.0.1:${poort}`, proces };
+    return { naam, instantie, url: `http://127.0.0.1:${poort}`, proces };
   }
 
   private async wachtOpReady(service: GestarteService, deadline: number): Promise<void> {
