@@ -9,7 +9,7 @@ interface Broker {
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startBroker } = require('./kafka.js') as {
-  startBroker(options?: { port?: number; dataDir?: string }): Promise<Broker>;
+  startBroker(options?: { port?: number; dataDir?: string; keepData?: boolean }): Promise<Broker>;
 };
 
 const unique = (prefix: string) => `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
@@ -81,4 +81,38 @@ describe('local Kafka broker (infra/kafka/kafka.js)', () => {
     expect(await canListen(port + 1)).toBe(true);
     await broker.stop(); // idempotent
   }, 150_000);
+
+  it('restarts on its own data (keepData): topics, messages and committed offsets survive', async () => {
+    const port = await freePortPair();
+    const dataDir = path.join(__dirname, '..', '..', 'tmp', 'kafka-int-spec-herstart');
+    const topic = unique('herstart');
+    let broker = await startBroker({ port, dataDir });
+    try {
+      const kafka = () => new Kafka({ brokers: broker.brokers, logLevel: logLevel.NOTHING });
+      const producer = kafka().producer({ createPartitioner: Partitioners.DefaultPartitioner });
+      const admin = kafka().admin();
+      await admin.connect();
+      await admin.createTopics({ topics: [{ topic, numPartitions: 1 }], waitForLeaders: true });
+      await producer.connect();
+      await producer.send({ topic, messages: [{ value: 'voor de herstart' }] });
+      await admin.setOffsets({ groupId: topic, topic, partitions: [{ partition: 0, offset: '1' }] });
+      await Promise.allSettled([producer.disconnect(), admin.disconnect()]);
+
+      await broker.stop();
+      broker = await startBroker({ port, dataDir, keepData: true });
+
+      const na = kafka().admin();
+      await na.connect();
+      try {
+        expect(await na.listTopics()).toContain(topic);
+        expect(await na.fetchTopicOffsets(topic)).toEqual([expect.objectContaining({ partition: 0, offset: '1' })]);
+        const [stand] = await na.fetchOffsets({ groupId: topic, topics: [topic] });
+        expect(stand.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '1' })]);
+      } finally {
+        await na.disconnect();
+      }
+    } finally {
+      await broker.stop();
+    }
+  }, 200_000);
 });

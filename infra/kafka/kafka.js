@@ -166,18 +166,21 @@ function hookParent(handleSignals) {
 /**
  * Starts a fresh single-node broker+controller and resolves once it answers an admin request.
  * `detached`: the broker outlives this process (`start --detach`). `handleSignals`: stop it on this
- * process's SIGINT/SIGTERM; callers that order their own shutdown turn it off.
+ * process's SIGINT/SIGTERM; callers that order their own shutdown turn it off. `keepData`: start
+ * again on the data of a broker that ran in `dataDir` before (a restart, as a fault test needs):
+ * its topics, messages and committed offsets are kept.
  */
 async function startBroker(options = {}) {
   const { port = 19092, controllerPort = port + 1, heapMb = 384, overrides = {}, detached = false } = options;
-  const { handleSignals = !detached } = options;
+  const { handleSignals = !detached, keepData = false } = options;
   const dataDir = path.resolve(options.dataDir ?? path.join(ROOT, 'tmp', `kafka-${port}`));
   const logDir = path.resolve(options.logDir ?? path.join(dataDir, 'logs'));
   const libs = await ensureJars();
   const began = Date.now();
   await killOrphan(dataDir);
   for (const p of [port, controllerPort]) await assertPortFree(p);
-  resetDir(dataDir);
+  const restart = keepData && fs.existsSync(path.join(dataDir, 'data', 'meta.properties'));
+  if (!restart) resetDir(dataDir);
   fs.mkdirSync(logDir, { recursive: true });
 
   const props = {
@@ -209,7 +212,7 @@ async function startBroker(options = {}) {
   fs.writeFileSync(config, Object.entries(props).map(([k, v]) => `${k}=${String(v).replace(/\\/g, '\\\\')}\n`).join(''));
   const log4j = pathToFileURL(path.join(__dirname, 'log4j.properties')).href;
   const jvm = [`-Xmx${heapMb}m`, '-Djava.awt.headless=true', `-Dlog4j.configuration=${log4j}`, `-Dkafka.logs.dir=${logDir}`, '-cp', path.join(libs, '*')];
-  await exec(JAVA, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], 'Formatting the Kafka storage');
+  if (!restart) await exec(JAVA, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], 'Formatting the Kafka storage');
 
   // A detached broker cannot write to our stderr once we are gone, so it gets a file instead.
   const out = detached ? fs.openSync(path.join(logDir, 'kafka.out'), 'a') : 'inherit';
