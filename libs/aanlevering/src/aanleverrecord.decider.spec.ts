@@ -132,6 +132,14 @@ describe('aanleverrecordDecider (D6)', () => {
     }]);
   });
 
+  it('when a record from a batch producer holds a NUL, then an afkeuring A16 naming its line and column, nothing accepted, the answer without the NUL (finding 1)', () => {
+    given(aanleverrecordDecider).when(record(3, { ...inschrijving, persoonsnummer: '12345\u00006782' })).then(([beoordeeld, ...rest]) => {
+      expect(rest).toEqual([]);
+      expect(beoordeeld).toMatchObject({ type: 'RecordBeoordeeld', data: { terugkoppeling: { regel: 4, soort: 'AFKEURING', persoonsnummer: null, inschrijvingId: 'A1', codes: [terugkoppelingCode('A16', { regel: '4', veld: 'persoonsnummer', positie: '6', teken: 'U+0000 (NUL)' })] } } });
+      expect(JSON.stringify(beoordeeld.type === 'RecordBeoordeeld' && beoordeeld.data.terugkoppeling)).not.toContain('\\u0000');
+    });
+  });
+
   it('given what was loaded before the run (state, answers, records of the batch), then the decision uses it', () => {
     const geladen = aanleverkennis({
       inschrijvingen: [staat],

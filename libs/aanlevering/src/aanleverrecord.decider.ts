@@ -9,7 +9,7 @@ import type { TerugkoppelingCode, TerugkoppelingSoort } from './terugkoppeling-c
 export interface AanleverContext {
   /** The instelling whose intake topic or API key delivered the record (never a BRIN the record claims). */
   readonly aanleverendeInstelling: string;
-  /** The system's "today" (mutatiestop, BBL deadline). */
+  /** The system's "today" (mutatiestop, BBL deadline, the plausible dates). */
   readonly peildatum: string;
   readonly kwalificaties: Kwalificatietabel;
 }
@@ -165,6 +165,7 @@ function beoordelingContext(kennis: Aanleverkennis, record: Aanleverrecord, cont
   return {
     aanleverendeInstelling: instelling,
     peildatum: context.peildatum,
+    regel: record.regel,
     kwalificaties: context.kwalificaties,
     bestaandeInschrijving: kennis.inschrijvingen.get(sleutel(instelling, id)),
     bestaandDiploma: kennis.diplomas.get(sleutel(instelling, id)),

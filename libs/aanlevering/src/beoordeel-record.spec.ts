@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kwalificaties2015 } from '@bron/cascade';
-import { beoordeelRecord, type BeoordelingContext } from './beoordeel-record';
+import { beoordeelLeesfout, beoordeelRecord, type BeoordelingContext } from './beoordeel-record';
+import { MAX_RECORDLENGTE, isVerwerkbareTekst } from './tekst';
+import { terugkoppelingCode } from './terugkoppeling-codes';
 import type { InschrijvingStaat, RuwRecord } from './record';
 
 const kwalificaties = kwalificaties2015(readFileSync(join(__dirname, '..', '..', '..', 'data', 'kwalificaties-2015.csv'), 'utf8'));
@@ -139,5 +141,63 @@ describe('beoordeelRecord: changes of an existing inschrijving', () => {
   it('registers an aanmelding without any inschrijving', () => {
     const b = beoordeelRecord({ soort: 'AANMELDING', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'AM1', crebo: '25078', begindatum: '2017-08-01' }, context());
     expect(b.nieuweStaat).toEqual({ soort: 'aanmelding', staat: { persoonsnummer: '123456782', instelling: '25LX', aanmeldingId: 'AM1', crebo: '25078', datum: '2017-08-01', verwijderd: false } });
+  });
+});
+
+/** Nothing of the answer may hold what PostgreSQL or UTF-8 cannot take. */
+const teksten = (w: unknown): string[] => (typeof w === 'string' ? [w] : w && typeof w === 'object' ? Object.entries(w).flatMap(([k, v]) => [k, ...teksten(v)]) : []);
+const opslaanbaar = (waarde: unknown) => teksten(waarde).every(isVerwerkbareTekst);
+
+describe('beoordeelRecord: text that cannot be stored (finding 1)', () => {
+  it('afkeurt a NUL or a lone surrogate in any field with A16, naming line and column, and leaves it out of the answer', () => {
+    const b = beoordeelRecord({ ...inschrijving, inschrijving_id: 'INS-\u00001', leerweg: 'BOL\ud800' }, context({ regel: 7 }));
+    expect(b).toEqual({
+      soort: 'AFKEURING',
+      persoonsnummer: '123456782',
+      inschrijvingId: null,
+      codes: [
+        terugkoppelingCode('A16', { regel: '7', veld: 'inschrijving_id', positie: '5', teken: 'U+0000 (NUL)' }),
+        terugkoppelingCode('A16', { regel: '7', veld: 'leerweg', positie: '4', teken: 'U+D800 (losse surrogaathelft)' }),
+      ],
+    });
+    expect(b.codes[0].tekst).toBe('Regel 7, kolom inschrijving_id: teken 5 is U+0000 (NUL), dat niet kan worden verwerkt; lever de tekst zonder dit teken aan.');
+    expect(opslaanbaar(b)).toBe(true);
+    expect(opslaanbaar(beoordeelRecord({ ...inschrijving, persoonsnummer: '\u0000' }, context()))).toBe(true);
+  });
+
+  it('afkeurt a record over the record limit (a batch producer over Kafka) as A11, like the file reader', () => {
+    const b = beoordeelRecord({ ...inschrijving, leerbedrijf: 'x'.repeat(MAX_RECORDLENGTE) }, context({ regel: null }));
+    expect(b.codes.map((c) => [c.code, c.parameters.fout])).toEqual([['A11', expect.stringMatching(/^het record is groter dan 65536 bytes \(\d+ bytes\)/)]]);
+  });
+
+  it('keeps a leesfout text sent by a batch producer storable', () => {
+    expect(opslaanbaar(beoordeelLeesfout(3, 'kapot \u0000 \udc00'))).toBe(true);
+    expect(beoordeelLeesfout(3, 'kapot \u0000').codes[0].parameters.fout).toBe('kapot \\u0000');
+    expect(beoordeelLeesfout(3, 'x'.repeat(MAX_RECORDLENGTE)).codes[0].tekst.length).toBeLessThan(600);
+  });
+});
+
+describe('beoordeelRecord: plausible values (finding 7)', () => {
+  it.each(['9999-12-31', '2999-08-01', '2019-01-01', '1989-12-31', '0001-01-01'])('afkeurt begindatum %s outside 1990-01-01 .. peiljaar + 2 (A17)', (begindatum) => {
+    const b = beoordeelRecord({ ...inschrijving, begindatum }, context());
+    expect(b.codes).toContainEqual(terugkoppelingCode('A17', { veld: 'begindatum', waarde: begindatum, vanaf: '1990-01-01', tot: '2018-12-31' }));
+    expect(b.nieuweStaat).toBeUndefined();
+  });
+
+  it('takes the range from the peildatum of the decision, and lets a planned BPV end lie further ahead', () => {
+    expect(codes({ ...inschrijving, begindatum: '2018-08-01' }, context({ peildatum: '2016-11-15' }))).not.toContain('A17');
+    expect(codes({ ...inschrijving, begindatum: '2018-08-01' }, context({ peildatum: '2015-11-15' }))).toContain('A17');
+    const bpv = { soort: 'BPV', instelling: '25LX', persoonsnummer: '123456782', inschrijving_id: 'A1', bpv_id: 'B1', bpv_afgesloten: '2016-08-01', bpv_begin: '2016-08-01' };
+    expect(codes({ ...bpv, bpv_einde: '2020-07-31' }, context({ bestaandeInschrijving: bestaand }))).toEqual(['M00']);
+    expect(codes({ ...bpv, bpv_einde: '2023-01-01' }, context({ bestaandeInschrijving: bestaand }))).toEqual(['A17']);
+    expect(codes({ ...bpv, bpv_afgesloten: '2020-07-31' }, context({ bestaandeInschrijving: bestaand }))).toEqual(['A17']);
+  });
+
+  it.each(['1.23456782e8', '123456782.0', ' 12345678 2', '+23456782'])('afkeurt persoonsnummer %s that is not 9 digits (A01)', (persoonsnummer) => {
+    expect(codes({ ...inschrijving, persoonsnummer })).toContain('A01');
+  });
+
+  it.each(['2016-02-30', '2016-8-01', '20160801', '2016-08-01T00:00', '2016-13-01'])('afkeurt %s as no calendar date (A05)', (begindatum) => {
+    expect(codes({ ...inschrijving, begindatum })).toContain('A05');
   });
 });

@@ -1,17 +1,20 @@
 import type { Kwalificatietabel, Leerweg } from '@bron/cascade';
 import { isGeldigPersoonsnummer, isGeldigeBrin } from '@bron/domein';
-import { INTENSITEITEN, LEERWEGEN, MUTATIES, RECORDSOORTEN, type AanmeldingStaat, type BpvStaat, type DiplomaStaat, type InschrijvingStaat, type PersoonGegevens, type RuwRecord } from './record';
+import { INTENSITEITEN, KOLOMMEN, LEERWEGEN, MUTATIES, RECORDSOORTEN, type AanmeldingStaat, type BpvStaat, type DiplomaStaat, type InschrijvingStaat, type PersoonGegevens, type RuwRecord } from './record';
 import { VERGRENDELDE_BPV_VELDEN, VERGRENDELDE_INSCHRIJVINGSVELDEN, gesloten } from './regels/mutatiestop';
 import { signalenVoor } from './regels/signalen';
+import { MAX_RECORDLENGTE, isVerwerkbareTekst, onverwerkbaarTeken, recordTeGroot, utf8Lengte, zichtbaar } from './tekst';
 import { terugkoppelingCode, zwaarsteSoort, type TerugkoppelingCode, type TerugkoppelingSoort } from './terugkoppeling-codes';
 
 /** Everything the decision needs besides the record; the caller loads it, the decision is pure. */
 export interface BeoordelingContext {
   /** The instelling that delivered the record (from its authenticated topic or API key). */
   aanleverendeInstelling: string;
-  /** The system's "today" (mutatiestop, BBL deadline). */
+  /** The system's "today" (mutatiestop, BBL deadline, the plausible dates). */
   peildatum: string;
   kwalificaties: Kwalificatietabel;
+  /** The line of the sender's file the record came from, named in the answer; null when unknown. */
+  regel?: number | null;
   /** The current state of the inschrijving the record names, if this instelling has it. */
   bestaandeInschrijving?: InschrijvingStaat;
   /** The current state of the diploma of that inschrijving, if any. */
@@ -43,10 +46,31 @@ export interface Beoordeling {
 
 const DATUM = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A real calendar date as JJJJ-MM-DD (any year: whether it is plausible is DATUMBEREIK's question). */
 function isDatum(waarde: string): boolean {
   const m = DATUM.exec(waarde);
   if (!m) return false;
-  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).toISOString().slice(0, 10) === waarde;
+  const [jaar, maand, dag] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const schrikkel = (jaar % 4 === 0 && jaar % 100 !== 0) || jaar % 400 === 0;
+  const dagen = [31, schrikkel ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][maand - 1];
+  return dagen !== undefined && dag >= 1 && dag <= dagen;
+}
+
+/**
+ * The dates a record may hold: none before 1990-01-01 (older ones are typing errors: BRON keeps no
+ * mbo inschrijvingen from before), none after 31 December of the peildatum's year + 2 (an
+ * inschrijving, diploma or uitschrijving is delivered at most a little ahead), except the planned
+ * end of a BPV, which may lie up to 6 years ahead (a bbl opleiding takes up to 4 years, and more
+ * with a delay). The peildatum comes with the decision, never from a clock.
+ */
+export const DATUMBEREIK = { vanaf: '1990-01-01', jarenVooruit: 2, jarenVooruitGeplandEinde: 6 } as const;
+
+const GEPLAND_EINDE: ReadonlySet<keyof RuwRecord> = new Set(['bpv_einde']);
+
+/** The last plausible date of a field, seen from the peildatum. */
+export function laatsteDatum(veld: keyof RuwRecord, peildatum: string): string {
+  const vooruit = GEPLAND_EINDE.has(veld) ? DATUMBEREIK.jarenVooruitGeplandEinde : DATUMBEREIK.jarenVooruit;
+  return `${Number(peildatum.slice(0, 4)) + vooruit}-12-31`;
 }
 
 const overlapt = (a: { begin: string; einde: string | null }, b: { begin: string; einde: string | null }) =>
@@ -59,6 +83,8 @@ const overlapt = (a: { begin: string; einde: string | null }, b: { begin: string
  * records before it did.
  */
 export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext): Beoordeling {
+  const onleesbaar = onverwerkbaar(record, context.regel ?? null);
+  if (onleesbaar) return onleesbaar;
   const fouten: TerugkoppelingCode[] = [];
   const signalen: TerugkoppelingCode[] = [];
   const veld = (naam: keyof RuwRecord, verplicht = true): string => {
@@ -74,7 +100,12 @@ export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext):
   const datum = (naam: keyof RuwRecord, verplicht = true): string | null => {
     const waarde = veld(naam, verplicht);
     if (waarde === '') return null;
-    if (!isDatum(waarde)) fouten.push(terugkoppelingCode('A05', { veld: naam, waarde }));
+    if (!isDatum(waarde)) {
+      fouten.push(terugkoppelingCode('A05', { veld: naam, waarde }));
+    } else {
+      const tot = laatsteDatum(naam, context.peildatum);
+      if (waarde < DATUMBEREIK.vanaf || waarde > tot) fouten.push(terugkoppelingCode('A17', { veld: naam, waarde, vanaf: DATUMBEREIK.vanaf, tot }));
+    }
     return waarde;
   };
   const vergrendeld = (veldnaam: string, ...data: (string | null | undefined)[]) => {
@@ -202,8 +233,29 @@ export function beoordeelRecord(record: RuwRecord, context: BeoordelingContext):
   }
 }
 
+/**
+ * A record that cannot be handled as it is, whatever way it came in: one over the record limit
+ * (A11, in the words of the file reader), or one with a character that cannot be stored (A16 for
+ * each such field). Its persoonsnummer and id are only named in the answer when they are clean, so
+ * that the answer itself can be stored and sent.
+ */
+function onverwerkbaar(record: RuwRecord, regel: number | null): Beoordeling | undefined {
+  let bytes = 0;
+  for (const [naam, waarde] of Object.entries(record)) bytes += utf8Lengte(naam) + utf8Lengte(waarde ?? '');
+  if (bytes > MAX_RECORDLENGTE) return beoordeelLeesfout(regel, recordTeGroot(bytes));
+  const codes: TerugkoppelingCode[] = [];
+  for (const kolom of KOLOMMEN) {
+    const teken = onverwerkbaarTeken(record[kolom] ?? '');
+    if (teken) codes.push(terugkoppelingCode('A16', { regel: regel === null ? 'onbekend' : String(regel), veld: kolom, positie: String(teken.positie), teken: teken.teken }));
+  }
+  if (codes.length === 0) return undefined;
+  const schoon = (waarde: string | undefined) => (waarde && isVerwerkbareTekst(waarde) ? waarde.trim() || null : null);
+  return { soort: 'AFKEURING', codes, persoonsnummer: schoon(record.persoonsnummer), inschrijvingId: schoon(record.inschrijving_id) };
+}
+
 /** A record the sender could not read from its file: an afkeuring naming the line, nothing stored. */
 export function beoordeelLeesfout(regel: number | null, fout: string): Beoordeling {
-  const codes = [terugkoppelingCode('A11', { regel: regel === null ? 'onbekend' : String(regel), fout })];
+  // A batch producer writes the leesfout itself: only visible, storable text goes into the answer.
+  const codes = [terugkoppelingCode('A11', { regel: regel === null ? 'onbekend' : String(regel), fout: zichtbaar(fout, 500) })];
   return { soort: 'AFKEURING', codes, persoonsnummer: null, inschrijvingId: null };
 }

@@ -5,3 +5,4 @@ export * from './aanleverrecord.decider';
 export * from './batch-samenvatting';
 export * from './persistent-map';
 export * from './bestand/lees-records';
+export * from './tekst';

@@ -21,6 +21,8 @@ export const TERUGKOPPELING_CODES = {
   A13: { soort: 'AFKEURING', tekst: 'Kwalificatie {crebo} is niet geldig op {datum}.' },
   A14: { soort: 'AFKEURING', tekst: 'Inschrijving {inschrijvingId} overlapt inschrijving {andere} in dezelfde kwalificatie {crebo} bij deze instelling.' },
   A15: { soort: 'AFKEURING', tekst: 'Veld {veld} kan na de mutatiestop van {mutatiestop} niet meer worden gewijzigd; dat kan alleen met een accountantsverklaring.' },
+  A16: { soort: 'AFKEURING', tekst: 'Regel {regel}, kolom {veld}: teken {positie} is {teken}, dat niet kan worden verwerkt; lever de tekst zonder dit teken aan.' },
+  A17: { soort: 'AFKEURING', tekst: 'Datum {waarde} in veld {veld} ligt buiten de toegestane periode {vanaf} tot en met {tot}.' },
   S01: { soort: 'SIGNAAL', tekst: 'Bbl-inschrijving {inschrijvingId} heeft geen BPV-overeenkomst die uiterlijk {uiterlijk} is afgesloten (en loopt): zij wordt niet bekostigd.' },
   S02: { soort: 'SIGNAAL', tekst: 'De student was bij de start van de opleiding ({start}) meerderjarig zonder rechtmatig verblijf (Koppelingswet): de inschrijving wordt niet bekostigd.' },
   S03: { soort: 'SIGNAAL', tekst: 'Voor kwalificatie {crebo} (niveau 4) is geen vooropleiding bekend die toegang geeft (vmbo kader, gemengd of theoretisch, overgangsbewijs havo/vwo 3-4, havo, vwo, of een mbo-diploma niveau 2 of hoger).' },

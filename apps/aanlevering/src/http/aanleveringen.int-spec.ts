@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { InstellingTopics } from '@bron/contracts';
-import { KafkaClient, TestDatabase, startService } from '@bron/infra';
+import { EventTypes, InstellingTopics, type AanleverBatchAfgesloten, type AanleverRecord } from '@bron/contracts';
+import { KafkaClient, PlatformClient, TestDatabase, nieuwBericht, startService } from '@bron/infra';
 import { apiSleutelTool } from '../api-sleutel/api-sleutel.tool';
 import { AanleveringModule } from '../app.module';
 import type { BatchStatus } from './batch.repository';
@@ -246,4 +246,125 @@ describe('HTTP intake: POST and GET /aanleveringen', () => {
     const [{ aantal }] = await db.query<{ aantal: string }>(`SELECT count(*) AS aantal FROM aanlevering.record_antwoord WHERE instelling = '26AB' AND batch_id = $1`, [batchId]);
     expect(Number(aantal)).toBe(3);
   });
+
+  /** Every record of the batch answered once, and the counts add up (what an instelling checks). */
+  function elkRecordBeantwoord(batch: BatchAntwoord, aantal: number): void {
+    expect(batch).toMatchObject({ status: 'VERWERKT', aantalGemeld: aantal, beantwoord: aantal });
+    expect(batch.meldingen + batch.signalen + batch.afkeuringen).toBe(aantal);
+    expect(batch.terugkoppeling.map((t) => t.recordnummer)).toEqual(Array.from({ length: aantal }, (_, i) => i + 1));
+    // The answers are stored and shown: no NUL and no lone surrogate anywhere in them.
+    const teksten = (w: unknown): string[] => (typeof w === 'string' ? [w] : w && typeof w === 'object' ? Object.values(w).flatMap(teksten) : []);
+    expect(teksten(batch).filter((t) => /\u0000|[\ud800-\udfff]/.test(t.replace(/[\ud800-\udbff][\udc00-\udfff]/g, '')))).toEqual([]);
+  }
+
+  /** A persoonsnummer no other test uses (11-proef), so that no earlier inschrijving overlaps. */
+  function nieuwPersoonsnummer(): string {
+    for (;;) {
+      const cijfers = [...randomBytes(8)].map((b) => b % 10);
+      const som = cijfers.reduce((n, c, i) => n + (9 - i) * c, 0);
+      const laatste = som % 11;
+      if (laatste < 10 && cijfers.some((c) => c !== 0)) return [...cijfers, laatste].join('');
+    }
+  }
+
+  it('answers a CSV record with a raw NUL byte and JSON Lines with \\u0000 and a lone surrogate (afkeuring naming line and column), and every other record (finding 1)', async () => {
+    const csv = Buffer.concat([
+      Buffer.from(`${KOPPEN}\nINSCHRIJVING,T,25LX,123456782,NUL-C`),
+      Buffer.from([0x00]),
+      Buffer.from(`1,25078,BOL,VT,2016-08-01\n${Object.values(inschrijving('25LX', nieuwPersoonsnummer(), 'NUL-C2')).join(',')}\n`),
+    ]);
+    const c = await post('/aanleveringen', new Blob([csv]).stream(), { ...auth('25LX'), 'Content-Type': 'text/csv' });
+    expect(c.status).toBe(202);
+    const csvBatch = await wachtOp('25LX', (await json<PostAntwoord>(c)).batchId, verwerkt);
+    elkRecordBeantwoord(csvBatch, 2);
+    expect(csvBatch.terugkoppeling.map((t) => [t.regel, t.soort, t.inschrijvingId, t.codes.map((k) => k.code)])).toEqual([[2, 'AFKEURING', null, ['A16']], [3, 'MELDING', 'NUL-C2', ['M00']]]);
+    expect(csvBatch.terugkoppeling[0].codes[0].tekst).toBe('Regel 2, kolom inschrijving_id: teken 6 is U+0000 (NUL), dat niet kan worden verwerkt; lever de tekst zonder dit teken aan.');
+
+    const jsonl = [
+      JSON.stringify({ ...inschrijving('25LX', '123456782', 'NUL-J1'), leerbedrijf: 'a\u0000b' }),
+      '{"soort":"INSCHRIJVING","inschrijving_id":"NUL-J2\\ud800"}',
+      JSON.stringify(inschrijving('25LX', nieuwPersoonsnummer(), 'NUL-J3')),
+    ].join('\n');
+    const j = await post('/aanleveringen', jsonl, { ...auth('25LX'), 'Content-Type': 'application/x-ndjson' });
+    expect(j.status).toBe(202);
+    const jsonBatch = await wachtOp('25LX', (await json<PostAntwoord>(j)).batchId, verwerkt);
+    elkRecordBeantwoord(jsonBatch, 3);
+    expect(jsonBatch.terugkoppeling.map((t) => [t.regel, t.soort, t.codes.map((k) => k.code)])).toEqual([[1, 'AFKEURING', ['A16']], [2, 'AFKEURING', ['A11']], [3, 'MELDING', ['M00']]]);
+    expect(jsonBatch.terugkoppeling[1].codes[0].tekst).toContain('kolom inschrijving_id: teken 7 is U+D800');
+  }, 90_000);
+
+  it('answers records with a NUL and a record over the limit from a batch producer over Kafka, never a dead letter (findings 1 and 3)', async () => {
+    const batchId = `kafka-nul-${randomBytes(3).toString('hex')}`;
+    const topic = InstellingTopics.aanlevering('26AB');
+    const origin = `aanlevering:26AB:${batchId}`;
+    const record = (recordnummer: number, velden: Record<string, string>) =>
+      nieuwBericht<AanleverRecord>({ topic, key: batchId, type: EventTypes.AanleverRecord, value: { batchId, recordnummer, regel: null, velden, leesfout: null }, origin });
+    const persoon = nieuwPersoonsnummer();
+    const velden = (id: string) => ({ ...inschrijving('26AB', persoon, id) });
+    const producent = new PlatformClient({ KAFKA_BROKERS: env.KAFKA_BROKERS, BRON_TOPIC_PREFIX: env.BRON_TOPIC_PREFIX });
+    try {
+      await producent.ensureTopics([topic]);
+      await producent.send([
+        record(1, { ...velden('K-1'), persoonsnummer: '12345\u00006782', inschrijving_id: 'K-\u00001' }),
+        record(2, { ...velden('K-2'), leerbedrijf: 'x'.repeat(200 * 1024) }),
+        nieuwBericht<AanleverRecord>({ topic, key: batchId, type: EventTypes.AanleverRecord, value: { batchId, recordnummer: 3, regel: 9, velden: {}, leesfout: 'kapot \u0000' }, origin }),
+        record(4, velden('K-4')),
+        nieuwBericht<AanleverBatchAfgesloten>({ topic, key: batchId, type: EventTypes.AanleverBatchAfgesloten, value: { batchId, aantalRecords: 4, bestandsnaam: null }, origin }),
+      ]);
+    } finally {
+      await producent.sluit();
+    }
+    const batch = await wachtOp('26AB', batchId, verwerkt);
+    elkRecordBeantwoord(batch, 4);
+    expect(batch.terugkoppeling.map((t) => [t.recordnummer, t.soort, t.persoonsnummer, t.inschrijvingId, t.codes.map((k) => k.code)])).toEqual([
+      [1, 'AFKEURING', null, null, ['A16', 'A16']],
+      [2, 'AFKEURING', null, null, ['A11']],
+      [3, 'AFKEURING', null, null, ['A11']],
+      [4, 'MELDING', persoon, 'K-4', ['M00']],
+    ]);
+    expect(await kafka.endOffsets(`${topic}.dlq`).then((o) => o.reduce((n, p) => n + Number(p.offset), 0)).catch(() => 0)).toBe(0);
+  }, 90_000);
+
+  it('answers a 5 MB JSON Lines record as a leesfout and delivers the rest (finding 3)', async () => {
+    const groot = `{"soort":"INSCHRIJVING","leerbedrijf":"${'x'.repeat(5 * 1024 * 1024)}"}\n`;
+    const jsonl = `${JSON.stringify(inschrijving('25LX', nieuwPersoonsnummer(), 'GROOT-1'))}\n${groot}${JSON.stringify(inschrijving('25LX', nieuwPersoonsnummer(), 'GROOT-3'))}\n`;
+    const antwoord = await post('/aanleveringen', jsonl, { ...auth('25LX'), 'Content-Type': 'application/x-ndjson' });
+    expect(antwoord.status).toBe(202);
+    const batch = await wachtOp('25LX', (await json<PostAntwoord>(antwoord)).batchId, verwerkt);
+    elkRecordBeantwoord(batch, 3);
+    expect(batch.terugkoppeling.map((t) => [t.regel, t.soort, t.codes[0].code])).toEqual([[1, 'MELDING', 'M00'], [2, 'AFKEURING', 'A11'], [3, 'MELDING', 'M00']]);
+    expect(batch.terugkoppeling[1].codes[0].tekst).toContain('de regel is langer dan 65536 bytes');
+  }, 90_000);
+
+  it('stays responsive while it reads a 40 MB single-line body (finding 3)', async () => {
+    const stuk = new TextEncoder().encode('x'.repeat(64 * 1024));
+    let verzonden = 0;
+    const stroom = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (verzonden === 640) {
+          controller.enqueue(new TextEncoder().encode(`\n${JSON.stringify(inschrijving('25LX', '123456782', 'NA-GROOT'))}\n`));
+          return controller.close();
+        }
+        verzonden += 1;
+        controller.enqueue(stuk);
+      },
+    });
+    const levering = post('/aanleveringen', stroom, { ...auth('25LX'), 'Content-Type': 'application/x-ndjson' });
+    const traagst = { ms: 0 };
+    let klaar = false;
+    const peilen = (async () => {
+      while (!klaar) {
+        const begin = Date.now();
+        await fetch(`${basis}/health/live`);
+        traagst.ms = Math.max(traagst.ms, Date.now() - begin);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    })();
+    const antwoord = await levering;
+    klaar = true;
+    await peilen;
+    expect(antwoord.status).toBe(202);
+    expect(await json<PostAntwoord>(antwoord)).toMatchObject({ aantalRecords: 2 });
+    expect(traagst.ms).toBeLessThan(2_000);
+  }, 90_000);
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { aanleverkennis, inhoudVan, type AanleverCommando, type Aanleverkennis, type BeoordeelRecord } from '@bron/aanlevering-domein';
+import { aanleverkennis, inhoudVan, isVerwerkbareTekst, type AanleverCommando, type Aanleverkennis, type BeoordeelRecord } from '@bron/aanlevering-domein';
 import type { EntityManager } from 'typeorm';
 import { BatchRecordRepository } from './batch-record.repository';
 import { PersoonRepository } from './persoon.repository';
@@ -8,7 +8,11 @@ import { StaatRepository } from './staat.repository';
 import { VooropleidingRepository } from './vooropleiding.repository';
 
 const plaats = (batchId: string, recordnummer: number) => `${batchId}\u0000${recordnummer}`;
-const uniek = (waarden: (string | undefined)[]) => [...new Set(waarden.filter((w): w is string => !!w))];
+/**
+ * The distinct values to look up. A value with a character PostgreSQL cannot take (NUL) would fail
+ * the query and with it the whole run; such a record is afgekeurd (A16) without what it names.
+ */
+const uniek = (waarden: (string | undefined)[]) => [...new Set(waarden.filter((w): w is string => !!w && isVerwerkbareTekst(w)))];
 
 /**
  * The decider's state for a run of consecutive records of one instelling, read in bulk in the
