@@ -1,12 +1,13 @@
 import { aanleveren } from './commands/aanleveren.command';
 import { bereken } from './commands/bereken.command';
+import { dlq } from './commands/dlq.command';
 import { extern } from './commands/extern.command';
 import { foto } from './commands/foto.command';
 import { volg } from './commands/volg.command';
 import { GebruiksFout } from './gebruik';
 import type { BronIo, Command } from './io';
 
-const COMMANDS: Record<string, Command> = { aanleveren, volg, extern, foto, bereken };
+const COMMANDS: Record<string, Command> = { aanleveren, volg, extern, foto, bereken, dlq };
 
 const USAGE = `bron: the command line of bron-terugkoppeling
 
@@ -15,6 +16,10 @@ const USAGE = `bron: the command line of bron-terugkoppeling
   bron extern <bestand.jsonl>
   bron foto <BRIN> [--soort OP_VERZOEK] [--peildatum JJJJ-10-01] [--timeout S]
   bron bereken <invoer.json | ->
+  bron dlq toon <topic> [--json] [--timeout S]
+  bron dlq herhaal <topic> (--event <id> ... | --alles) [--timeout S]
+
+bron aanleveren writes the answers to <bestand>.terugkoppeling.<batchId>.csv beside the file.
 
 Environment: KAFKA_BROKERS (default 127.0.0.1:19092).`;
 

@@ -1,14 +1,16 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { runBron } from './bron';
+import { terugkoppelingBestand, terugkoppelingRegel } from './commands/aanleveren.command';
 
 const BRON = join(__dirname, '..', 'bin', 'bron.js');
 const FIXTURES = join(__dirname, '__fixtures__');
 const VOORBEELD = join(FIXTURES, 'bereken-voorbeeld.json');
+const AANLEVERING = join(__dirname, '..', '..', '..', 'docs', 'voorbeelden', 'aanlevering.csv');
 
 /** Collects what a command writes, as the test reads it afterwards. */
 function collector() {
@@ -108,10 +110,33 @@ describe('bron: usage errors exit with code 2', () => {
     [['aanleveren', join(FIXTURES, 'alleen-kopregel.csv'), '--instelling', '25LX'], /bevat geen records/],
     [['aanleveren', join(FIXTURES, 'onbekende-kolom.csv'), '--instelling', '25LX'], /onbekende kolom\(men\) kleur/],
     [['foto', '25LX', '--peildatum', '2016-11-15'], /1 oktober/],
+    // The batch id becomes part of the output file's name: no path, nothing the HTTP entry would refuse.
+    [['aanleveren', AANLEVERING, '--instelling', '25LX', '--batch-id', '../elders'], /--batch-id moet/],
+    [['aanleveren', AANLEVERING, '--instelling', '25LX', '--batch-id', 'a/b'], /--batch-id moet/],
+    [['dlq'], /toon of herhaal/],
+    [['dlq', 'toon'], /precies één topic/],
+    [['dlq', 'herhaal', 'extern.public.persoon.v1'], /--event <id> .* of --alles/],
+    [['dlq', 'herhaal', 'extern.public.persoon.v1', '--event', 'x', '--alles'], /--event <id> .* of --alles/],
   ])('bron %j', async (args, melding) => {
     const { code, stderr } = await bron(args);
     expect(code).toBe(2);
     expect(stderr).toMatch(melding);
+  });
+});
+
+describe('bron aanleveren: the terugkoppeling file (findings 4 and 5)', () => {
+  it('names it after the whole input name and the batch, beside the input', () => {
+    expect(terugkoppelingBestand('/data/x.csv', 'b1')).toBe('/data/x.csv.terugkoppeling.b1.csv');
+    expect(terugkoppelingBestand('/data/x.jsonl', 'b1')).toBe('/data/x.jsonl.terugkoppeling.b1.csv');
+    expect(terugkoppelingBestand('x.csv', 'b2')).toBe('x.csv.terugkoppeling.b2.csv');
+  });
+
+  it("writes values from the instelling's file so that a spreadsheet shows them and runs nothing", () => {
+    const regel = terugkoppelingRegel({
+      batchId: 'b', recordnummer: 3, regel: 4, instelling: '25LX', persoonsnummer: '+31612345678', inschrijvingId: "=cmd|' /C calc'!A0",
+      soort: 'AFKEURING', codes: [{ code: 'A11', soort: 'AFKEURING', tekst: '@onbekend, "fout"', parameters: {} }],
+    });
+    expect(regel).toBe(`3,4,"'+31612345678","'=cmd|' /C calc'!A0",AFKEURING,A11,"'@onbekend, ""fout"""\n`);
   });
 });
 
@@ -141,6 +166,8 @@ describe('bin/bron.js as a process', () => {
       const { code, stderr } = await bronProces(['aanleveren', bestand, '--instelling', '25LX', '--batch-id', 'geen-kafka'], { KAFKA_BROKERS: `127.0.0.1:${poort}` });
       expect(code).toBe(1);
       expect(stderr).toMatch(new RegExp(`de batch is niet \\(geheel\\) afgeleverd of beantwoord: .*\\(Kafka: 127\\.0\\.0\\.1:${poort}\\)`));
+      // Nothing was answered, so there is no terugkoppeling file, not even a temporary one.
+      expect(readdirSync(map)).toEqual(['aanlevering.csv']);
     } finally {
       rmSync(map, { recursive: true, force: true });
     }

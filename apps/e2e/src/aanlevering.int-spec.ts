@@ -148,7 +148,7 @@ describe('aanlevering: one answer per record, nothing lost', () => {
     const { code, uitvoer } = await bron(['aanleveren', bestand, '--instelling', '26AB', '--batch-id', 'cli-1'], env);
     expect(uitvoer).toContain('51 records aangeleverd, 51 beantwoord: 50 meldingen, 0 signalen, 1 afkeuringen');
     expect(code).toBe(0);
-    const terugkoppeling = readFileSync(join(map, 'aanlevering.terugkoppeling.csv'), 'utf8').trim().split('\n');
+    const terugkoppeling = readFileSync(join(map, 'aanlevering.csv.terugkoppeling.cli-1.csv'), 'utf8').trim().split('\n');
     expect(terugkoppeling).toHaveLength(52);
     expect(terugkoppeling.find((r) => r.startsWith('51,'))).toMatch(/^51,52,,,AFKEURING,A11,/);
   });

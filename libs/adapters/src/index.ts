@@ -3,3 +3,4 @@ export * from './referentiedata';
 export * from './oorzaak.mapper';
 export * from './aanlevering.mapper';
 export * from './basisset.mapper';
+export * from './csv';

@@ -26,14 +26,23 @@ export async function postgresAntwoordt(url: string): Promise<boolean> {
   }
 }
 
+export interface IngebouwdePostgresOpties {
+  timeoutMs?: number;
+  /** The clone whose tools/ingebouwde-postgres.mjs and node_modules are used (default: this one); its tests start one elsewhere. */
+  repo?: string;
+}
+
 /**
  * Starts PostgreSQL from the npm registry's binaries (tools/ingebouwde-postgres.mjs) in a process of
- * its own, with a fresh cluster in tmp/postgres-<port>, for a machine without a PostgreSQL server.
+ * its own, with a fresh cluster under the system's temporary folder, for a machine without a
+ * PostgreSQL server. Where the repo lives does not matter: as root the binaries run as `postgres`
+ * from a copy that user can reach.
  */
-export async function startIngebouwdePostgres(timeoutMs = 60_000): Promise<IngebouwdePostgres> {
+export async function startIngebouwdePostgres(opties: IngebouwdePostgresOpties = {}): Promise<IngebouwdePostgres> {
+  const { timeoutMs = 60_000, repo = ROOT } = opties;
   const port = await vrijePoort();
-  const proces = spawn(process.execPath, [join(ROOT, 'tools', 'ingebouwde-postgres.mjs'), String(port), join(ROOT, 'tmp', `postgres-${port}`)], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'],
+  const proces = spawn(process.execPath, [join(repo, 'tools', 'ingebouwde-postgres.mjs'), String(port)], {
+    cwd: repo, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let fouten = '';
   proces.stderr.on('data', (d: Buffer) => (fouten += d.toString()));
