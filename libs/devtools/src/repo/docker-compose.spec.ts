@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { SERVICES } from '../service-supervisor';
@@ -15,6 +15,7 @@ type ComposeService = {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  volumes?: (string | { type: string; source: string; target: string; read_only?: boolean; bind?: { create_host_path?: boolean } })[];
 };
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as { services: Record<string, ComposeService> };
 const hostPort = (mapping: string) => mapping.split(':')[0];
@@ -44,6 +45,41 @@ describe('docker-compose.yml', () => {
   it('publishes every service on its own host port', () => {
     const poorten = Object.values(compose.services).flatMap((s) => (s.ports ?? []).map(hostPort));
     expect(new Set(poorten).size).toBe(poorten.length);
+  });
+
+  describe('Kafka UI with the serde of infra/kafka-ui-serde', () => {
+    const SERDE = join(ROOT, 'infra', 'kafka-ui-serde');
+    const ui = compose.services['kafka-ui'];
+    const env = ui.environment ?? {};
+    const mountAt = (target: string) => (ui.volumes ?? []).find((v) => typeof v === 'object' && v.target === target);
+
+    it("reads every topic's values with the serde, and keys as strings", () => {
+      expect(env.KAFKA_CLUSTERS_0_SERDE_0_NAME).toBeTruthy();
+      expect(env.KAFKA_CLUSTERS_0_SERDE_0_TOPICVALUESPATTERN).toBe('.*');
+      expect(env.KAFKA_CLUSTERS_0_DEFAULTKEYSERDE).toBe('String');
+    });
+
+    it('loads the jar that the Maven build makes, mounted read-only, without Docker inventing it', () => {
+      const finalName = /<finalName>([^<]+)<\/finalName>/.exec(readFileSync(join(SERDE, 'pom.xml'), 'utf8'))?.[1];
+      expect(finalName).toBeTruthy();
+      const jar = mountAt(env.KAFKA_CLUSTERS_0_SERDE_0_FILEPATH);
+      expect(jar).toEqual({
+        type: 'bind', source: `./infra/kafka-ui-serde/target/${finalName}.jar`, target: env.KAFKA_CLUSTERS_0_SERDE_0_FILEPATH,
+        read_only: true, bind: { create_host_path: false },
+      });
+    });
+
+    it('names a serde class of the repo, which reads the schemas of schemas/ mounted read-only', () => {
+      const className = env.KAFKA_CLUSTERS_0_SERDE_0_CLASSNAME;
+      const source = join(SERDE, 'src', 'main', 'java', ...className.split('.')) + '.java';
+      expect(existsSync(source)).toBe(true);
+      const property = /SCHEMAS_DIR_PROPERTY = "([^"]+)"/.exec(readFileSync(source, 'utf8'))?.[1];
+      expect(property).toBeTruthy();
+      // kafbat binds environment variables with Spring's relaxed binding: upper case, no separators.
+      const schemasDir = env[`KAFKA_CLUSTERS_0_SERDE_0_PROPERTIES_${property!.toUpperCase()}`];
+      expect(schemasDir).toMatch(/^\//);
+      expect(mountAt(schemasDir)).toEqual({ type: 'bind', source: './schemas', target: schemasDir, read_only: true, bind: { create_host_path: false } });
+    });
   });
 
   it('has a Dockerfile that runs the chosen service from the repo', () => {
