@@ -1,8 +1,14 @@
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureJars, startBroker } = require('../../../infra/kafka/kafka.js') as {
   ensureJars: () => Promise<string>;
-  startBroker: (o: { port: number; handleSignals?: boolean }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
+  startBroker: (o: { port: number; handleSignals?: boolean; dataDir?: string; keepData?: boolean }) => Promise<{ brokers: string[]; stop: () => Promise<void> }>;
 };
+
+/** A broker of the repo's own (infra/kafka) for one test: on `port`, its data in `dataDir`; `keepData` restarts it on that data. */
+export async function eigenBroker(opties: { port: number; dataDir: string; keepData?: boolean }): Promise<{ brokers: string[]; stop: () => Promise<void> }> {
+  await ensureJars();
+  return startBroker({ ...opties, handleSignals: false });
+}
 
 /**
  * The brokers to use: KAFKA_BROKERS when given, otherwise the repo's own broker (infra/kafka),

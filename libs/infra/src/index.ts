@@ -19,3 +19,7 @@ export * from './groepeer';
 export * from './transport/bericht-context';
 export * from './transport/bron-transport';
 export * from './health/platform.health';
+export * from './logging/verhul';
+export * from './logging/typeorm-logger';
+export * from './kafka/herhaal';
+export * from './messaging/inbox-retentie';

@@ -8,6 +8,7 @@ import { BerichtConsumer, type BerichtHandler } from './messaging/bericht-consum
 import type { BerichtCodec } from './messaging/codec';
 import { Outbox } from './messaging/outbox';
 import { OutboxRelay } from './messaging/outbox-relay';
+import { InboxRetentie, retentieInstellingen } from './messaging/inbox-retentie';
 
 const STARTUP_RETRY_MS = 60_000;
 
@@ -27,16 +28,21 @@ export class ServiceRuntime {
     readonly outbox: Outbox,
     private readonly relay: OutboxRelay,
     private readonly logger: JsonLogger,
+    readonly inboxRetentie: InboxRetentie,
   ) {}
 
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   static async open(config: ServiceConfig, logger: JsonLogger, codec: BerichtCodec, migrations: Function[]): Promise<ServiceRuntime> {
     const schema = config.service;
-    const dataSource = await openDatabase({ url: config.databaseUrl, schema, migrations });
-    const kafka = new KafkaClient(config.service, config.kafkaBrokers, config.topicPrefix, logger);
+    const env = { ...process.env, ...config.env };
+    // Refuses an inbox retention that is not longer than the topics' before anything starts.
+    const retentie = retentieInstellingen(env);
+    const dataSource = await openDatabase({ url: config.databaseUrl, schema, migrations, logger });
+    const kafka = new KafkaClient(config.service, config.kafkaBrokers, config.topicPrefix, logger, 8, { topicRetentieDagen: retentie.topicDagen });
     const outbox = new Outbox(schema, codec);
     const relay = new OutboxRelay(dataSource, schema, outbox.notifyChannel, kafka, logger, config.databaseUrl);
-    return new ServiceRuntime(config, dataSource, kafka, codec, outbox, relay, logger);
+    const inboxRetentie = new InboxRetentie(dataSource, schema, logger, retentie);
+    return new ServiceRuntime(config, dataSource, kafka, codec, outbox, relay, logger, inboxRetentie);
   }
 
   /** State change and outgoing messages in one transaction. */
@@ -48,6 +54,7 @@ export class ServiceRuntime {
     if (this.relayStarted) return;
     await this.whileStarting('outbox relay', () => this.relay.start(), () => this.relay.stop());
     this.relayStarted = true;
+    this.inboxRetentie.start();
   }
 
   async consume(groupId: string, handler: BerichtHandler): Promise<BerichtConsumer> {
@@ -92,12 +99,18 @@ export class ServiceRuntime {
     return this.relayStarted && this.relay.isRunning;
   }
 
+  /** Outbox rows Kafka refused for good (outbox_dead_letter), for health. */
+  outboxDeadLetters(): Promise<number> {
+    return this.relay.deadLetterCount();
+  }
+
   async stopConsumers(): Promise<void> {
     for (const consumer of this.consumers.splice(0)) await consumer.stop();
   }
 
   async close(): Promise<void> {
     await this.stopConsumers();
+    await this.inboxRetentie.stop();
     if (this.relayStarted) await this.relay.stop();
     this.relayStarted = false;
     await this.kafka.disconnect();

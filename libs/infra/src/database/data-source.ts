@@ -1,5 +1,8 @@
 import { Client } from 'pg';
 import { DataSource, type MixedList, type EntitySchema } from 'typeorm';
+import { JsonLogger } from '../logging/json-logger';
+import { TypeOrmJsonLogger } from '../logging/typeorm-logger';
+import { platformMigraties } from './messaging-tables';
 
 export interface DatabaseOptions {
   url: string;
@@ -9,6 +12,8 @@ export interface DatabaseOptions {
   migrations: MixedList<Function | string>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities?: MixedList<Function | string | EntitySchema>;
+  /** Where TypeORM's lines go (JSON, redacted, never a query or its parameters); a logger of its own when left out. */
+  logger?: JsonLogger;
 }
 
 /** A TypeORM data source for one service's schema; schema changes only through migrations. */
@@ -17,14 +22,23 @@ export function createDataSource(options: DatabaseOptions): DataSource {
     type: 'postgres',
     url: options.url,
     schema: options.schema,
-    migrations: options.migrations,
+    migrations: withPlatformMigrations(options),
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     entities: options.entities ?? [],
     synchronize: false,
-    logging: ['error'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new TypeOrmJsonLogger(options.logger ?? new JsonLogger(options.schema)),
     extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
   });
+}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+function withPlatformMigrations(options: DatabaseOptions): MixedList<Function | string> {
+  const eigen = Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations);
+  // A service that already lists them (by name) is not given them twice.
+  const namen = new Set(eigen.map((m) => (typeof m === 'function' ? m.name : m)));
+  return [...eigen, ...platformMigraties(options.schema).filter((m) => !namen.has(m.name))];
 }
 
 /** Connects and brings the schema up to date. The schema itself is created first, as migrations live inside it. */
@@ -32,8 +46,18 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   await ensureDatabaseExists(options.url);
   const dataSource = createDataSource(options);
   await dataSource.initialize();
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
-  await dataSource.runMigrations({ transaction: 'each' });
+  // Two instances of a service that start together must not migrate the same schema at once: the
+  // second waits for the first (a session lock on one connection), then finds nothing left to do.
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migraties:${options.schema}`]);
+    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migraties:${options.schema}`]).catch(() => undefined);
+    await runner.release();
+  }
   return dataSource;
 }
 

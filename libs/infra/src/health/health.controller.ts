@@ -2,7 +2,10 @@ import { Controller, Get } from '@nestjs/common';
 import { HealthCheck, HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { PlatformHealth } from './platform.health';
 
-/** Liveness (the process answers) and readiness (Kafka, the database, the relay and every consumer). */
+/**
+ * Liveness (the process answers, and no consumer is beyond recovery) and readiness (Kafka, the
+ * database, the relay, every consumer running and making progress; the count of outbox dead letters).
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -13,7 +16,7 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
-    return this.health.check([]);
+    return this.health.check(this.platform.consumersLive().map((resultaat) => () => resultaat));
   }
 
   @Get('ready')
@@ -23,6 +26,7 @@ export class HealthController {
       () => this.platform.kafka(),
       () => this.platform.database(),
       () => this.platform.relay(),
+      () => this.platform.outboxDeadLetters(),
       ...this.platform.consumers().map((resultaat) => () => resultaat),
     ]);
   }

@@ -4,8 +4,8 @@ import { ServiceRuntime } from '../service-runtime';
 
 /**
  * The health indicators of every service: Kafka answers, the database answers, the outbox relay
- * runs, and each consumer group is running (a consumer that kafkajs crashed does not go on by
- * itself; until it is restarted nothing of its topics is handled).
+ * runs, each consumer group runs and makes progress (ready), no consumer has been down for longer
+ * than it may take to recover (live), and how many outbox rows Kafka refused for good.
  */
 @Injectable()
 export class PlatformHealth {
@@ -29,11 +29,40 @@ export class PlatformHealth {
     return this.runtime.relayActief ? check.up() : check.down({ message: 'de outbox relay loopt niet' });
   }
 
-  /** One indicator per consumer group, keyed `consumer:<groupId>`. */
+  /**
+   * Readiness per consumer group, keyed `consumer:<groupId>`: down while it is not running (crashed,
+   * restarting) and while messages of one of its partitions wait longer than the stand-still limit
+   * without an offset moving (the database away, a handler failing again and again).
+   */
   consumers(): HealthIndicatorResult[] {
     return this.runtime.gestarteConsumers.map((consumer) => {
       const check = this.indicator.check(`consumer:${consumer.groupId}`);
-      return consumer.status === 'actief' ? check.up() : check.down({ consumer: consumer.status });
+      const { ready, status, stilstandMs, reden, herstarts } = consumer.gezondheid();
+      return ready ? check.up({ herstarts }) : check.down({ consumer: status, stilstandMs, reden, herstarts });
     });
+  }
+
+  /**
+   * Liveness per consumer group: down only when the consumer has been down for longer than the
+   * give-up limit and its restarts keep failing; then a restart of the process is the remedy. A
+   * database that is away does not fail liveness (restarting would not bring it back).
+   */
+  consumersLive(): HealthIndicatorResult[] {
+    return this.runtime.gestarteConsumers.map((consumer) => {
+      const check = this.indicator.check(`consumer:${consumer.groupId}`);
+      const { live, status, storingMs, reden, herstarts } = consumer.gezondheid();
+      return live ? check.up() : check.down({ consumer: status, storingMs, reden, herstarts });
+    });
+  }
+
+  /**
+   * Outbox rows Kafka refused for good, in `<schema>.outbox_dead_letter`. Up, with the count: the
+   * service still does all its other work, and a readiness that went down would only shut off its
+   * HTTP intake. The rows are an operator's task; the `outbox_dead_letter` log line is what to
+   * alert on, and the count here shows the backlog.
+   */
+  async outboxDeadLetters(): Promise<HealthIndicatorResult> {
+    const check = this.indicator.check('outbox-dead-letter');
+    return this.runtime.outboxDeadLetters().then((aantal) => check.up({ aantal }), (error: Error) => check.down({ message: error.message }));
   }
 }

@@ -19,6 +19,7 @@ export class KafkaClient {
     logger?: JsonLogger,
     /** Services keep trying longer than a command line, which should say soon that Kafka is away. */
     retries = 8,
+    private readonly topics: { topicRetentieDagen?: number } = {},
   ) {
     this.kafka = new Kafka({
       clientId,
@@ -62,10 +63,19 @@ export class KafkaClient {
     if (toCreate.length > 0) {
       await admin.createTopics({
         waitForLeaders: true,
-        topics: toCreate.map((t) => ({ topic: this.physical(t), numPartitions: partitionsFor(t), replicationFactor: 1 })),
+        topics: toCreate.map((t) => ({ topic: this.physical(t), numPartitions: partitionsFor(t), replicationFactor: 1, configEntries: this.topicConfig() })),
       });
     }
     missing.forEach((t) => this.knownTopics.add(t));
+  }
+
+  /**
+   * The retention of the topics the platform creates (`KAFKA_TOPIC_RETENTIE_DAGEN`, default 7):
+   * the inbox retention is checked against it, so it is set, not left to the broker's default.
+   */
+  private topicConfig(): { name: string; value: string }[] {
+    const dagen = this.topics.topicRetentieDagen ?? Number(process.env.KAFKA_TOPIC_RETENTIE_DAGEN ?? 7);
+    return [{ name: 'retention.ms', value: String(Math.round(dagen * 24 * 60 * 60 * 1000)) }];
   }
 
   /** The next offset per partition of a (logical) topic: where a reader starts that wants only what comes next. */

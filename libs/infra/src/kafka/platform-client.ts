@@ -3,6 +3,7 @@ import { bronCodec, isEventType } from '@bron/contracts';
 import type { Ontvangen, UitgaandBericht } from '../messaging/bericht';
 import { fromHeaders, toHeaders } from '../messaging/headers';
 import { KafkaClient } from './kafka-client';
+import { herhaalBijKafkaFout } from './herhaal';
 import { pakketten } from './pakketten';
 import { groepeer } from '../groepeer';
 import type { Consumer, Producer } from 'kafkajs';
@@ -28,17 +29,20 @@ export class PlatformClient {
     await this.client.ensureTopics(topics);
   }
 
+  /** Retriable broker errors (a broker that has just started, a leader election) are retried (`herhaalBijKafkaFout`). */
   async send(berichten: UitgaandBericht[]): Promise<void> {
     if (!this.producer) {
-      this.producer = this.client.producer();
-      await this.producer.connect();
+      const producer = this.client.producer();
+      await herhaalBijKafkaFout(() => producer.connect());
+      this.producer = producer;
     }
+    const producer = this.producer;
     const perTopic = groepeer(berichten, (b) => b.topic);
-    await this.client.ensureTopics([...perTopic.keys()]);
+    await herhaalBijKafkaFout(() => this.client.ensureTopics([...perTopic.keys()]));
     for (const [topic, lijst] of perTopic) {
       const messages = lijst.map((b) => ({ key: b.key, value: bronCodec.encode(b.metadata.eventType, b.value), headers: toHeaders(b.metadata) }));
       for (const pakket of pakketten(messages, (m) => m.value.length)) {
-        await this.producer.send({ acks: -1, topic: this.client.physical(topic), messages: pakket });
+        await herhaalBijKafkaFout(() => producer.send({ acks: -1, topic: this.client.physical(topic), messages: pakket }));
       }
     }
   }

@@ -1,12 +1,15 @@
 import type { LoggerService } from '@nestjs/common';
 import { logLevel, type logCreator } from 'kafkajs';
+import { verhul, verhulWaarden } from './verhul';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
 /**
  * Structured logs: one JSON object per line on stdout, for operators and log shippers.
- * Serves Nest (LoggerService) and kafkajs (logCreator) so every line has the same shape.
+ * Serves Nest (LoggerService), kafkajs (logCreator) and TypeORM (TypeOrmJsonLogger) so every line
+ * has the same shape. Every message and field is redacted (`verhul`): no persoonsnummer or quoted
+ * value reaches a log, whoever wrote the line.
  */
 export class JsonLogger implements LoggerService {
   private readonly minimum: number;
@@ -44,6 +47,7 @@ export class JsonLogger implements LoggerService {
   private emit(level: Level, message: unknown, context?: string, fields?: Record<string, unknown>): void {
     if (ORDER[level] < this.minimum) return;
     const text = message instanceof Error ? message.message : typeof message === 'string' ? message : JSON.stringify(message);
-    this.write(JSON.stringify({ time: new Date().toISOString(), level, service: this.service, context, message: text, ...fields }));
+    const verhuld = fields ? (verhulWaarden(fields) as Record<string, unknown>) : undefined;
+    this.write(JSON.stringify({ time: new Date().toISOString(), level, service: this.service, context, message: verhul(text), ...verhuld }));
   }
 }

@@ -5,7 +5,8 @@ import type { KafkaClient } from '../kafka/kafka-client';
 import type { JsonLogger } from '../logging/json-logger';
 import type { Ontvangen } from './bericht';
 import type { BerichtCodec } from './codec';
-import { OnverwerkbaarBerichtFout, isRetriable } from './fouten';
+import { verhul } from '../logging/verhul';
+import { OnverwerkbaarBerichtFout, isRetriable, isVerbindingWeg } from './fouten';
 import { fromHeaders } from './headers';
 import type { Outbox } from './outbox';
 
@@ -28,9 +29,41 @@ export interface BerichtConsumerOptions {
   retryDelayMs?: number;
   /** Messages handled in one transaction (default 200). */
   batchSize?: number;
+  /** Not ready when messages wait this long while no offset moves (default `BRON_CONSUMER_STILSTAND_MS`, else 60 s). */
+  stilstandMs?: number;
+  /** Not live when the consumer has been down this long and restarts keep failing (default `BRON_CONSUMER_OPGEVEN_MS`, else 5 min). */
+  opgevenMs?: number;
 }
 
 const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 200);
+const HERSTART_EERSTE_MS = 1_000;
+const HERSTART_MAX_MS = 30_000;
+const VERBINDING_WACHT_MAX_MS = 5_000;
+
+/** What health reads of a consumer. */
+export interface ConsumerGezondheid {
+  status: ConsumerStatus;
+  /** Running, and no partition's messages wait longer than the stand-still limit. */
+  ready: boolean;
+  /** False once the consumer has been down longer than the give-up limit: a restart of the process may cure it. */
+  live: boolean;
+  /** Milliseconds the longest-waiting partition has made no progress, when any waits. */
+  stilstandMs?: number;
+  /** Milliseconds since the consumer went down without recovering, when it did. */
+  storingMs?: number;
+  herstarts: number;
+  reden?: string;
+}
+
+/**
+ * An error outside the handler (the inbox or dead-letter write itself failed): the consumer
+ * crashes at once and restarts itself with back-off, instead of kafkajs retrying the batch
+ * without heartbeats until the group has forgotten the member.
+ */
+class ConsumerOnderbroken extends Error {
+  override readonly name = 'ConsumerOnderbroken';
+  readonly retriable = false;
+}
 
 /**
  * Consumes with at-least-once delivery and makes handling effectively once: the handler's state
@@ -39,14 +72,24 @@ const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 200);
  * A message that still fails after the bounded attempts goes to `<topic>.dlq` with the reason,
  * through the outbox, so the partition moves on and nothing is lost.
  */
-/** Where a consumer is, for health: `gecrasht` means kafkajs stopped it and it will not go on by itself. */
-export type ConsumerStatus = 'starten' | 'actief' | 'gecrasht' | 'gestopt';
+/**
+ * Where a consumer is, for health: `gecrasht` means kafkajs stopped it; it restarts (kafkajs or,
+ * when kafkajs does not, the consumer itself with back-off) and is `herstarten` until it has joined.
+ */
+export type ConsumerStatus = 'starten' | 'actief' | 'gecrasht' | 'herstarten' | 'gestopt';
 
 export class BerichtConsumer {
   private consumer?: Consumer;
   private stopping = false;
   private joined?: Promise<void>;
   private huidigeStatus: ConsumerStatus = 'starten';
+  /** Per partition: since when messages in hand wait without an offset moving. */
+  private readonly wachtSinds = new Map<string, number>();
+  private storingSinds?: number;
+  private laatsteReden?: string;
+  private laatsteJoin = 0;
+  private herstarts = 0;
+  private herstartTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -67,35 +110,126 @@ export class BerichtConsumer {
   }
 
   async start(): Promise<void> {
-    const { handler, groupId } = this.options;
+    const { handler } = this.options;
     await this.kafka.ensureTopics([...handler.topics, ...handler.topics.map(deadLetterTopic)]);
-    this.consumer = this.kafka.consumer({ groupId });
-    this.joined = new Promise((resolve) => this.consumer!.on(this.consumer!.events.GROUP_JOIN, () => resolve()));
-    this.consumer.on(this.consumer.events.GROUP_JOIN, () => (this.huidigeStatus = 'actief'));
-    this.consumer.on(this.consumer.events.CRASH, ({ payload }) => {
-      this.huidigeStatus = 'gecrasht';
-      this.logger.event('error', 'consumer gecrasht', { groupId, error: payload.error.message, restart: payload.restart }, 'BerichtConsumer');
+    await this.verbind();
+  }
+
+  /** One kafkajs consumer: a new one at start and at every restart of our own. */
+  private async verbind(): Promise<void> {
+    const { handler, groupId } = this.options;
+    const consumer = this.kafka.consumer({ groupId });
+    this.consumer = consumer;
+    const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    this.joined ??= joined;
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      if (this.consumer !== consumer) return;
+      if (this.huidigeStatus !== 'starten' && this.huidigeStatus !== 'actief') {
+        this.logger.event('info', 'consumer hersteld', { event: 'consumer_hersteld', groupId, herstarts: this.herstarts }, 'BerichtConsumer');
+      }
+      this.huidigeStatus = 'actief';
+      this.laatsteJoin = Date.now();
     });
-    await this.consumer.connect();
-    await this.consumer.subscribe({ topics: handler.topics.map((t) => this.kafka.physical(t)), fromBeginning: true });
-    await this.consumer.run({
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (this.consumer !== consumer || this.stopping) return;
+      this.huidigeStatus = payload.restart ? 'herstarten' : 'gecrasht';
+      this.storingSinds ??= Date.now();
+      this.laatsteReden = verhul(payload.error.message);
+      // The one line to alert on: stable `event`, the reason, and whether it comes back by itself.
+      this.logger.event('error', 'consumer gestopt', { event: 'consumer_gestopt', groupId, reason: this.laatsteReden, restart: payload.restart ? 'kafkajs' : 'zelf' }, 'BerichtConsumer');
+      if (!payload.restart) this.planHerstart(HERSTART_EERSTE_MS);
+    });
+    await consumer.connect();
+    await consumer.subscribe({ topics: handler.topics.map((t) => this.kafka.physical(t)), fromBeginning: true });
+    await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 3,
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const topic = this.kafka.logical(batch.topic);
         const size = this.options.batchSize ?? DEFAULT_BATCH_SIZE;
-        for (let start = 0; start < batch.messages.length; start += size) {
-          if (!isRunning() || isStale() || this.stopping) return;
-          const chunk = batch.messages.slice(start, start + size);
-          if (!(await this.processChunk(topic, batch.partition, chunk))) return;
-          const next = (BigInt(chunk[chunk.length - 1].offset) + 1n).toString();
-          resolveOffset(chunk[chunk.length - 1].offset);
-          await this.consumer!.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
-          await heartbeat();
+        const sleutel = `${batch.topic}:${batch.partition}`;
+        if (!this.wachtSinds.has(sleutel)) this.wachtSinds.set(sleutel, Date.now());
+        try {
+          for (let start = 0; start < batch.messages.length; start += size) {
+            if (!isRunning() || isStale() || this.stopping) return;
+            const chunk = batch.messages.slice(start, start + size);
+            if (!(await this.metHartslag(heartbeat, () => this.processChunk(topic, batch.partition, chunk)))) return;
+            const next = (BigInt(chunk[chunk.length - 1].offset) + 1n).toString();
+            resolveOffset(chunk[chunk.length - 1].offset);
+            await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: next }]);
+            this.wachtSinds.set(sleutel, Date.now());
+            this.storingSinds = undefined;
+            await heartbeat();
+          }
+        } catch (error) {
+          // kafkajs's own errors (a rebalance, a member the coordinator forgot) it handles by rejoining.
+          if ((error as Error).name?.startsWith('KafkaJS')) throw error;
+          throw new ConsumerOnderbroken(`verwerking onderbroken: ${(error as Error).message}`);
+        } finally {
+          this.wachtSinds.delete(sleutel);
         }
       },
     });
+  }
+
+  /** Restarts a consumer kafkajs gave up on, with back-off, until it runs or the service stops. */
+  private planHerstart(wachtMs: number): void {
+    if (this.stopping) return;
+    clearTimeout(this.herstartTimer);
+    this.herstartTimer = setTimeout(async () => {
+      if (this.stopping) return;
+      this.herstarts++;
+      this.huidigeStatus = 'herstarten';
+      try {
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.verbind();
+      } catch (error) {
+        this.laatsteReden = verhul((error as Error).message);
+        this.huidigeStatus = 'gecrasht';
+        this.logger.event('error', 'consumer herstart mislukt', { event: 'consumer_herstart_mislukt', groupId: this.options.groupId, reason: this.laatsteReden, herstarts: this.herstarts }, 'BerichtConsumer');
+        this.planHerstart(Math.min(wachtMs * 2, HERSTART_MAX_MS));
+      }
+    }, wachtMs);
+  }
+
+  /**
+   * Keeps the group membership while work takes long (a slow chunk, back-off between attempts,
+   * the database away): kafkajs heartbeats only when asked, so without this a member that works
+   * longer than the session timeout is forgotten by the coordinator.
+   */
+  private async metHartslag<T>(heartbeat: () => Promise<void>, werk: () => Promise<T>): Promise<T> {
+    const interval = Math.max(100, Math.floor(Number(process.env.KAFKA_HEARTBEAT_INTERVAL_MS ?? 1_000) / 2));
+    const timer = setInterval(() => {
+      // A failed heartbeat (a rebalance) is seen again by the heartbeat after the chunk, which lets kafkajs rejoin.
+      heartbeat().catch(() => undefined);
+    }, interval);
+    try {
+      return await werk();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  /** For health: running, making progress, and not down for longer than the give-up limit. */
+  gezondheid(now = Date.now()): ConsumerGezondheid {
+    const stilstandGrens = this.options.stilstandMs ?? Number(process.env.BRON_CONSUMER_STILSTAND_MS ?? 60_000);
+    const opgevenGrens = this.options.opgevenMs ?? Number(process.env.BRON_CONSUMER_OPGEVEN_MS ?? 300_000);
+    const oudste = Math.min(...this.wachtSinds.values());
+    const stilstandMs = Number.isFinite(oudste) ? now - oudste : undefined;
+    const stil = stilstandMs !== undefined && stilstandMs > stilstandGrens;
+    // Joined again and nothing waiting for a while: the trouble is over even without a commit.
+    if (this.storingSinds !== undefined && this.huidigeStatus === 'actief' && !stil && now - this.laatsteJoin > stilstandGrens) this.storingSinds = undefined;
+    const storingMs = this.storingSinds === undefined ? undefined : now - this.storingSinds;
+    return {
+      status: this.huidigeStatus,
+      ready: this.huidigeStatus === 'actief' && !stil,
+      live: this.huidigeStatus === 'gestopt' || storingMs === undefined || storingMs <= opgevenGrens,
+      stilstandMs: stil ? stilstandMs : undefined,
+      storingMs,
+      herstarts: this.herstarts,
+      reden: this.huidigeStatus === 'actief' && !stil ? undefined : this.laatsteReden,
+    };
   }
 
   /** Resolves once the consumer joined its group (tests wait on this instead of sleeping). */
@@ -105,6 +239,7 @@ export class BerichtConsumer {
 
   async stop(): Promise<void> {
     this.stopping = true;
+    clearTimeout(this.herstartTimer);
     await this.consumer?.disconnect();
     this.huidigeStatus = 'gestopt';
   }
@@ -127,7 +262,7 @@ export class BerichtConsumer {
         this.logger.event('debug', 'berichten verwerkt', { topic, partition, aantal: messages.length, ms: Math.round(performance.now() - start) }, 'BerichtConsumer');
         return true;
       } catch (error) {
-        this.logger.event('warn', 'reeks berichten één voor één opnieuw', { topic, partition, aantal: messages.length, error: (error as Error).message }, 'BerichtConsumer');
+        this.logger.event('warn', 'reeks berichten één voor één opnieuw', { topic, partition, aantal: messages.length, error: verhul((error as Error).message) }, 'BerichtConsumer');
       }
     }
     for (const message of messages) {
@@ -154,11 +289,12 @@ export class BerichtConsumer {
     try {
       bericht = this.decode(topic, partition, message);
     } catch (error) {
-      await this.deadLetter(position, metadata.eventId, message, `onleesbaar bericht: ${(error as Error).message}`);
+      await this.deadLetter(position, metadata.eventId, message, `onleesbaar bericht: ${verhul((error as Error).message)}`);
       return true;
     }
 
     const attempts = this.options.maxAttempts ?? 5;
+    let verbindingWacht = this.options.retryDelayMs ?? 200;
     for (let attempt = 1; ; attempt++) {
       try {
         const start = performance.now();
@@ -169,7 +305,17 @@ export class BerichtConsumer {
         this.logger.event('debug', 'bericht verwerkt', { topic, partition, offset: message.offset, type: bericht.metadata.eventType, ms: Math.round(performance.now() - start) }, 'BerichtConsumer');
         return true;
       } catch (error) {
-        const reason = (error as Error).message;
+        const reason = verhul((error as Error).message);
+        if (isVerbindingWeg(error)) {
+          // The database is away: not this message's fault, so no attempt is used up.
+          if (this.stopping) return false;
+          attempt--;
+          this.laatsteReden = `database onbereikbaar: ${reason}`;
+          this.logger.event('warn', 'database onbereikbaar, bericht wacht', { topic, partition, offset: message.offset, error: reason }, 'BerichtConsumer');
+          await new Promise((r) => setTimeout(r, verbindingWacht));
+          verbindingWacht = Math.min(verbindingWacht * 2, VERBINDING_WACHT_MAX_MS);
+          continue;
+        }
         if (!isRetriable(error) || attempt >= attempts) {
           await this.deadLetter(position, metadata.eventId, message, `${attempt} poging(en): ${reason}`);
           return true;
@@ -216,6 +362,19 @@ export class BerichtConsumer {
       [Headers.deadLetterOffset]: position.offset,
       [Headers.deadLetterConsumer]: this.options.groupId,
     });
+    for (let wacht = this.options.retryDelayMs ?? 200; ; wacht = Math.min(wacht * 2, VERBINDING_WACHT_MAX_MS)) {
+      try {
+        await this.writeDeadLetter(position, eventId, message, headers);
+        return;
+      } catch (error) {
+        // The database away is waited out here too; anything else interrupts the consumer (it restarts).
+        if (!isVerbindingWeg(error) || this.stopping) throw error;
+        await new Promise((r) => setTimeout(r, wacht));
+      }
+    }
+  }
+
+  private async writeDeadLetter(position: { topic: string; partition: number; offset: string }, eventId: string, message: KafkaMessage, headers: Record<string, string>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.recordInInbox(manager, { ...position, metadata: { eventId } }, true))) return;
       await this.outbox.addRaw(manager, {
