@@ -40,6 +40,21 @@ const HERSTART_EERSTE_MS = 1_000;
 const HERSTART_MAX_MS = 30_000;
 const VERBINDING_WACHT_MAX_MS = 5_000;
 
+/**
+ * A message is handled once per consumer: a row in the inbox says it was. A dead-lettered message
+ * has a row too, but it was not handled: put back on its topic after a fix (`bron dlq herhaal`, same
+ * event id), it is handled then, once, in the handler's own transaction.
+ */
+const ALS_NIET_AFGEHANDELD = `ON CONFLICT (consumer, event_id) DO UPDATE
+  SET topic = EXCLUDED.topic, partition = EXCLUDED.partition, "offset" = EXCLUDED."offset", dead_lettered = false, handled_at = now()
+  WHERE inbox.dead_lettered RETURNING event_id`;
+
+/** A replayed message that fails again is dead-lettered again; the same position delivered again is not. */
+const OPNIEUW_DOOD_ALS_ELDERS = `ON CONFLICT (consumer, event_id) DO UPDATE
+  SET topic = EXCLUDED.topic, partition = EXCLUDED.partition, "offset" = EXCLUDED."offset", handled_at = now()
+  WHERE inbox.dead_lettered AND (inbox.topic, inbox.partition, inbox."offset") IS DISTINCT FROM (EXCLUDED.topic, EXCLUDED.partition, EXCLUDED."offset")
+  RETURNING event_id`;
+
 /** What health reads of a consumer. */
 export interface ConsumerGezondheid {
   status: ConsumerStatus;
@@ -332,17 +347,21 @@ export class BerichtConsumer {
     const rows: { event_id: string }[] = await manager.query(
       `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic, partition, "offset", dead_lettered)
        SELECT $1, e, $2, $3, o, false FROM unnest($4::text[], $5::bigint[]) AS t(e, o)
-       ON CONFLICT DO NOTHING RETURNING event_id`,
+       ${ALS_NIET_AFGEHANDELD}`,
       [this.options.groupId, berichten[0].topic, berichten[0].partition, berichten.map((b) => b.metadata.eventId), berichten.map((b) => b.offset)],
     );
     const nieuw = new Set(rows.map((r) => r.event_id));
     return berichten.filter((b) => nieuw.delete(b.metadata.eventId));
   }
 
+  /**
+   * Records a message in the inbox; false when it needs nothing more: handled before, or (for a
+   * dead letter) dead-lettered before from this same position (a redelivery of the poison).
+   */
   private async recordInInbox(manager: EntityManager, b: { topic: string; partition: number; offset: string; metadata: { eventId: string } }, deadLettered: boolean): Promise<boolean> {
     const rows = await manager.query(
       `INSERT INTO "${this.schema}".inbox (consumer, event_id, topic, partition, "offset", dead_lettered)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING event_id`,
+       VALUES ($1, $2, $3, $4, $5, $6) ${deadLettered ? OPNIEUW_DOOD_ALS_ELDERS : ALS_NIET_AFGEHANDELD}`,
       [this.options.groupId, b.metadata.eventId, b.topic, b.partition, b.offset, deadLettered],
     );
     return rows.length > 0;
@@ -378,7 +397,7 @@ export class BerichtConsumer {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.recordInInbox(manager, { ...position, metadata: { eventId } }, true))) return;
       await this.outbox.addRaw(manager, {
-        eventId: `${eventId}:dlq:${this.options.groupId}`,
+        eventId: `${eventId}:dlq:${this.options.groupId}:${position.partition}:${position.offset}`,
         topic: deadLetterTopic(position.topic),
         key: message.key?.toString() ?? null,
         eventType: headers[Headers.eventType] ?? 'onbekend',

@@ -30,6 +30,8 @@ const effect = `INSERT INTO proef.effect (event_id, handler, topic, aantal) VALU
 @Controller()
 class ProefHandler {
   readonly pogingen = new Map<string, number>();
+  /** Until an operator's fix, a message with reden 'tot de fix' can never be handled. */
+  gefikst = false;
 
   @EventPattern(EventTypes.HerberekeningGevraagd)
   async opVerzoek(@Payload() verzoek: HerberekeningGevraagd, @Ctx() context: BerichtContext): Promise<void> {
@@ -37,6 +39,7 @@ class ProefHandler {
     this.pogingen.set(context.metadata.eventId, poging);
     if (verzoek.reden === 'onverwerkbaar') throw new OnverwerkbaarBerichtFout('dit verzoek kan nooit kloppen');
     if (verzoek.reden === 'eerst fout' && poging === 1) throw new Error('de database was even weg');
+    if (verzoek.reden === 'tot de fix' && !this.gefikst) throw new OnverwerkbaarBerichtFout('nog niet te verwerken');
     await context.manager.query(effect, [context.metadata.eventId, 'enkel', context.topic]);
   }
 
@@ -158,6 +161,20 @@ describe('BronTransport: @EventPattern handlers on the platform consumer, agains
     await client.send([nieuwBericht({ topic: Topics.herberekening, key: 'b', type: EventTypes.AanleverBatchAfgesloten, value: { batchId: 'b', aantalRecords: 1, bestandsnaam: null }, origin: 'extern:proef', eventId: 'n-1' })]);
     const onbekend = await wachtTot('dead letter zonder handler', () => deadLetters.find((d) => d.headers[Headers.eventId] === 'n-1'));
     expect(onbekend.headers[Headers.deadLetterReason]).toBe(`1 poging(en): consumer proef heeft geen handler voor ${EventTypes.AanleverBatchAfgesloten} (topic ${Topics.herberekening})`);
+  });
+
+  it('handles a dead letter put back after a fix once, however often it is put back', async () => {
+    await client.send([verzoek('h-1', 'tot de fix')]);
+    await wachtTot('dead letter voor de fix', () => deadLetters.find((d) => d.headers[Headers.eventId] === 'h-1'));
+    expect(await db.query(`SELECT * FROM proef.effect WHERE event_id = 'h-1'`)).toEqual([]);
+
+    app.get(ProefHandler).gefikst = true;
+    // Put back twice with its own event id (as `bron dlq herhaal` does), then a marker behind it.
+    await client.send([verzoek('h-1', 'tot de fix')]);
+    await client.send([verzoek('h-1', 'tot de fix'), verzoek('h-2', 'daarna')]);
+    await wachtTot('het bericht na de herhaling', async () => (await db.query(`SELECT 1 FROM proef.effect WHERE event_id = 'h-2'`))[0]);
+    expect(await db.query(`SELECT aantal FROM proef.effect WHERE event_id = 'h-1'`)).toEqual([{ aantal: 1 }]);
+    expect(deadLetters.filter((d) => d.headers[Headers.eventId] === 'h-1')).toHaveLength(1);
   });
 
   it('says on /health/ready that Kafka, the database, the relay and its consumer are up', async () => {
