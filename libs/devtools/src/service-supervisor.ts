@@ -37,6 +37,18 @@ export function vrijePoort(): Promise<number> {
   });
 }
 
+/** Two free consecutive ports (a broker needs its client port and the controller port after it). */
+export async function vrijePoortpaar(): Promise<number> {
+  for (;;) {
+    const poort = await vrijePoort();
+    const vrij = await new Promise<boolean>((resolve) => {
+      const server = createServer().once('error', () => resolve(false));
+      server.listen(poort + 1, '127.0.0.1', () => server.close(() => resolve(true)));
+    });
+    if (poort < 65535 && vrij) return poort;
+  }
+}
+
 /**
  * Runs the four services as child processes from their sources, as in production: each its own
  * process, talking only through Kafka. Waits until every /health/ready answers; stops them all.
