@@ -1,5 +1,5 @@
 import { partitionsFor } from '@bron/contracts';
-import { Kafka, type Admin, type Consumer, type ConsumerConfig, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, type Admin, type Consumer, type ConsumerConfig, type Producer } from 'kafkajs';
 import type { JsonLogger } from '../logging/json-logger';
 
 /**
@@ -39,7 +39,7 @@ export class KafkaClient {
 
   producer(): Producer {
     // Idempotent: a retried send is written once, in order (one in-flight request).
-    return this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    return this.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
   }
 
   consumer(config: ConsumerConfig): Consumer {
