@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { EventTypes, Headers, InstellingTopics, Topics, bronCodec, deadLetterTopic, type EventType } from '@bron/contracts';
 import { ServiceSupervisor } from '@bron/devtools';
-import { KafkaClient, TestDatabase } from '@bron/infra';
+import { KafkaClient, TestDatabase, wachtTot } from '@bron/infra';
 import type { Consumer, Producer } from 'kafkajs';
 
 /**
@@ -70,16 +70,6 @@ describe('poison on every consumed topic: a dead letter with its reason, and the
     },
   ]);
 
-  async function wachtTot<T>(wat: string, f: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const waarde = await f();
-      if (waarde !== undefined) return waarde;
-      if (Date.now() > deadline) throw new Error(`${wat}: niet binnen ${timeoutMs / 1000} s`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
   beforeAll(async () => {
     db = await TestDatabase.maak();
     const env = { DATABASE_URL: db.url, BRON_TOPIC_PREFIX: prefix, BRON_PEILDATUM: '2016-11-15', INSTELLINGEN: '25LX', LOG_LEVEL: 'error' };
@@ -121,7 +111,7 @@ describe('poison on every consumed topic: a dead letter with its reason, and the
 
     for (const [eventId, { gif: g }] of verzonden) {
       for (const groep of g.groepen ?? LEZERS[g.topic]) {
-        const dood = await wachtTot(`dead letter van ${g.naam} op ${g.topic} door ${groep}`, () => deadLetters.find((d) => d.headers[Headers.eventId] === eventId && d.headers[Headers.deadLetterConsumer] === groep));
+        const dood = await wachtTot(`dead letter van ${g.naam} op ${g.topic} door ${groep}`, () => deadLetters.find((d) => d.headers[Headers.eventId] === eventId && d.headers[Headers.deadLetterConsumer] === groep), 120_000);
         expect({ gif: g.naam, topic: dood.topic, reden: dood.headers[Headers.deadLetterReason] }).toEqual({ gif: g.naam, topic: deadLetterTopic(g.topic), reden: expect.stringMatching(g.reden(groep)) });
         expect(dood.headers).toMatchObject({ 'x-proef': g.naam, [Headers.deadLetterTopic]: g.topic });
         expect(dood.value).toEqual(g.value);
@@ -145,7 +135,7 @@ describe('poison on every consumed topic: a dead letter with its reason, and the
             const [stand] = await admin.fetchOffsets({ groupId: prefix + groep, topics: [kafka.physical(topic)] });
             const voorbij = [...laatste].every(([partition, offset]) => BigInt(stand.partitions.find((p) => p.partition === partition)?.offset ?? '-1') > offset);
             return voorbij || undefined;
-          });
+          }, 120_000);
         }
       }
     } finally {

@@ -5,7 +5,7 @@ import { basissetsVanDossier, berekenBekostiging, type Studentdossier } from '@b
 import { EventTypes, InstellingTopics, type BasissetBerekend } from '@bron/contracts';
 import { canoniekeJson } from '@bron/domein';
 import { ServiceSupervisor, eigenBroker, leverAan, persoonsnummer, prng, vrijePoortpaar, type ServiceNaam } from '@bron/devtools';
-import { PlatformClient, TestDatabase } from '@bron/infra';
+import { PlatformClient, TestDatabase, wachtTot } from '@bron/infra';
 
 /**
  * The fault suite's main run: a large aanlevering of two instellingen (some students at both, so
@@ -53,14 +53,6 @@ describe('faults during a large aanlevering: services killed, the broker restart
     return per;
   }
 
-  async function wachtTot(wat: string, f: () => boolean | Promise<boolean>, timeoutMs = 900_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await f())) {
-      if (Date.now() > deadline) throw new Error(`${wat}: niet binnen ${timeoutMs / 1000} s`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-
   const beantwoord = (brin: string) => antwoorden.get(brin)?.size ?? 0;
 
   beforeAll(async () => {
@@ -106,23 +98,23 @@ describe('faults during a large aanlevering: services killed, the broker restart
       for (const naam of namen) await services.crash(naam);
       for (const naam of namen) await services.herstart(naam);
     };
-    await wachtTot('10 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.1);
+    await wachtTot('10 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.1, 900_000, 500);
     await herstart('aanlevering');
-    await wachtTot('25 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.25);
+    await wachtTot('25 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.25, 900_000, 500);
     await herstart('bekostiging');
-    await wachtTot('40 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.4);
+    await wachtTot('40 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.4, 900_000, 500);
     // The broker restarts on its own data; every service and this reader must carry on by themselves.
     await broker.stop();
     broker = await eigenBroker({ port: Number(broker.brokers[0].split(':')[1]), dataDir: join(__dirname, '..', '..', '..', 'tmp', 'kafka-storingen'), keepData: true });
-    await wachtTot('60 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.6);
+    await wachtTot('60 % beantwoord', () => aantalAntwoorden >= AANTAL * 0.6, 900_000, 500);
     await herstart('notificatie', 'foto');
 
-    await wachtTot('elk record beantwoord', () => [...batches].every(([brin, records]) => beantwoord(brin) >= records.length));
+    await wachtTot('elk record beantwoord', () => [...batches].every(([brin, records]) => beantwoord(brin) >= records.length), 900_000, 500);
     const totaal = [...batches.values()].reduce((n, r) => n + r.length, 0);
     await wachtTot('een basisset voor elke inschrijving', async () => {
       const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM bekostiging.basisset`);
       return n >= totaal;
-    });
+    }, 900_000, 500);
 
     // Exactly one terugkoppeling per record: a redelivered answer is the same event, never a second.
     for (const [brin, records] of batches) {
@@ -151,7 +143,7 @@ describe('faults during a large aanlevering: services killed, the broker restart
 
     // Students at both instellingen: 25LX is told, once per change.
     const [{ n: opgeslagenNotificaties }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM notificatie.notificatie`);
-    await wachtTot('elke notificatie op het topic', () => notificaties.size >= opgeslagenNotificaties);
+    await wachtTot('elke notificatie op het topic', () => notificaties.size >= opgeslagenNotificaties, 900_000, 500);
     expect(opgeslagenNotificaties).toBeGreaterThan(0);
     expect(notificaties.size).toBe(opgeslagenNotificaties);
   }, 1_500_000);

@@ -23,3 +23,4 @@ export * from './logging/verhul';
 export * from './logging/typeorm-logger';
 export * from './kafka/herhaal';
 export * from './messaging/inbox-retentie';
+export * from './testing/wacht-tot';

@@ -6,6 +6,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { startService } from '../bootstrap';
 import { createMessagingTables } from '../database/messaging-tables';
 import { TestDatabase } from '../database/test-database';
+import { wachtTot } from '../testing/wacht-tot';
 import { KafkaClient } from '../kafka/kafka-client';
 import { PlatformClient } from '../kafka/platform-client';
 import { nieuwBericht, type Ontvangen } from '../messaging/bericht';
@@ -62,16 +63,6 @@ describe('BronTransport: @EventPattern handlers on the platform consumer, agains
   let client: PlatformClient;
   let kafka: KafkaClient;
   const deadLetters: { headers: Record<string, string> }[] = [];
-
-  async function wachtTot<T>(wat: string, f: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const waarde = await f();
-      if (waarde !== undefined) return waarde;
-      if (Date.now() > deadline) throw new Error(`${wat}: niet binnen ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   const verzoek = (eventId: string, reden: string) => nieuwBericht<HerberekeningGevraagd>({
     topic: Topics.herberekening, key: '123456782', type: EventTypes.HerberekeningGevraagd, value: { persoonsnummer: '123456782', reden }, origin: 'extern:proef', eventId,

@@ -12,6 +12,7 @@ import { nieuwBericht } from '../messaging/bericht';
 import { retentieInstellingen } from '../messaging/inbox-retentie';
 import { PlatformModule } from '../platform.module';
 import { ServiceRuntime } from '../service-runtime';
+import { wachtTot } from '../testing/wacht-tot';
 import { BerichtContext } from './bericht-context';
 import { BERICHT_CONSUMERS, type ConsumerDefinitie } from './bron-transport';
 
@@ -60,16 +61,6 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
   let url: string;
   const regels: string[] = [];
   const herstel: (() => void)[] = [];
-
-  async function wachtTot<T>(wat: string, f: () => Promise<T | undefined> | T | undefined, timeoutMs = 90_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const waarde = await f();
-      if (waarde !== undefined) return waarde;
-      if (Date.now() > deadline) throw new Error(`${wat}: niet binnen ${timeoutMs} ms`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
 
   interface Gezondheid { status: number; body: { details: Record<string, Record<string, unknown>> } }
   async function health(soort: 'ready' | 'live'): Promise<Gezondheid> {
@@ -125,7 +116,7 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
     client = new PlatformClient({ ...process.env, BRON_TOPIC_PREFIX: prefix });
     kafka = new KafkaClient('proef-lezer', process.env.KAFKA_BROKERS!.split(','), prefix);
     await client.send([verzoek('start')]);
-    await wachtTot('het eerste verzoek', () => effect('start'));
+    await wachtTot('het eerste verzoek', () => effect('start'), 90_000);
   });
 
   afterAll(async () => {
@@ -138,7 +129,7 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
 
   it('keeps its group membership while a message fails for longer than the session timeout, is not ready meanwhile, and handles it once afterwards', async () => {
     const handler = app.get(ProefHandler);
-    await wachtTot('ready', async () => ((await health('ready')).status === 200 ? true : undefined));
+    await wachtTot('ready', async () => ((await health('ready')).status === 200 ? true : undefined), 90_000);
     const voor = await leden();
     expect(voor).toHaveLength(1);
 
@@ -147,12 +138,12 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
     const nietKlaar = await wachtTot('not ready while it cannot go on', async () => {
       const h = await health('ready');
       return h.status === 503 ? h : undefined;
-    });
+    }, 90_000);
     expect(nietKlaar.body.details['consumer:proef']).toMatchObject({ status: 'down', consumer: 'actief' });
     expect(nietKlaar.body.details['consumer:proef'].stilstandMs).toBeGreaterThan(1000);
 
-    await wachtTot('the message handled', () => effect('lang-fout'));
-    await wachtTot('ready again', async () => ((await health('ready')).status === 200 ? true : undefined));
+    await wachtTot('the message handled', () => effect('lang-fout'), 90_000);
+    await wachtTot('ready again', async () => ((await health('ready')).status === 200 ? true : undefined), 90_000);
     expect(await effect('lang-fout')).toEqual({ aantal: 1 });
     expect(handler.pogingen.get('lang-fout')).toBeGreaterThan(2);
     // The same member, never thrown out, never restarted.
@@ -168,21 +159,21 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
     const gecrasht = await wachtTot('not ready after the crash', async () => {
       const h = await health('ready');
       return h.status === 503 && h.body.details['consumer:proef'].consumer !== 'actief' ? h : undefined;
-    });
+    }, 90_000);
     expect(['gecrasht', 'herstarten']).toContain(gecrasht.body.details['consumer:proef'].consumer);
     const dood = await wachtTot('not live while restarts keep failing', async () => {
       const h = await health('live');
       return h.status === 503 ? h : undefined;
-    });
+    }, 90_000);
     expect(dood.body.details['consumer:proef']).toMatchObject({ status: 'down' });
     const gestopt = regels.map((r) => JSON.parse(r)).find((r) => r.event === 'consumer_gestopt');
     expect(gestopt).toMatchObject({ level: 'error', groupId: 'proef' });
     expect(gestopt.reason).toMatch(/inbox/);
 
     await db.query(`ALTER TABLE proef.inbox_weg RENAME TO inbox`);
-    await wachtTot('the message handled after the restart', () => effect('na-crash'));
-    await wachtTot('ready again', async () => ((await health('ready')).status === 200 ? true : undefined));
-    await wachtTot('live again', async () => ((await health('live')).status === 200 ? true : undefined));
+    await wachtTot('the message handled after the restart', () => effect('na-crash'), 90_000);
+    await wachtTot('ready again', async () => ((await health('ready')).status === 200 ? true : undefined), 90_000);
+    await wachtTot('live again', async () => ((await health('live')).status === 200 ? true : undefined), 90_000);
     expect(await effect('na-crash')).toEqual({ aantal: 1 });
     expect(app.get(ServiceRuntime).gestarteConsumers[0].gezondheid().herstarts).toBeGreaterThan(0);
     expect(regels.some((r) => r.includes('"consumer_hersteld"'))).toBe(true);
@@ -212,11 +203,11 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
     await wachtTot('every message of the stream', async () => {
       const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM proef.effect WHERE event_id LIKE 'stroom-%'`);
       return n === ids.length ? n : undefined;
-    });
+    }, 90_000);
     expect(await db.query(`SELECT event_id FROM proef.effect WHERE event_id LIKE 'stroom-%' AND aantal <> 1`)).toEqual([]);
     expect(await db.query(`SELECT event_id FROM proef.inbox WHERE event_id LIKE 'stroom-%' AND dead_lettered`)).toEqual([]);
     expect(runtime.gestarteConsumers[0].gezondheid().herstarts).toBe(herstartsVoor);
-    await wachtTot('ready again', async () => ((await health('ready')).status === 200 ? true : undefined));
+    await wachtTot('ready again', async () => ((await health('ready')).status === 200 ? true : undefined), 90_000);
   });
 
   it('moves an outbox row Kafka refuses (larger than the broker takes) to outbox_dead_letter and publishes the rows behind it', async () => {
@@ -236,7 +227,7 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
           await runtime.outbox.addRaw(manager, { eventId: key, topic, key, eventType: 'Proef', payload: Buffer.alloc(grootte, 1), headers: { 'event-id': key } });
         }
       });
-      await wachtTot('the rows behind it published', () => (ontvangen.includes('klein-2') ? true : undefined));
+      await wachtTot('the rows behind it published', () => (ontvangen.includes('klein-2') ? true : undefined), 90_000);
       expect(ontvangen).toEqual(['klein-1', 'klein-2']);
       const [rij] = await db.query<{ event_id: string; reason: string; attempts: number; grootte: number }>(
         `SELECT event_id, reason, attempts, length(payload) AS grootte FROM proef.outbox_dead_letter`,
@@ -269,7 +260,7 @@ describe('nothing stops and nothing is lost: consumers, relay, retention and log
     await dataSource.query(`INSERT INTO proef.effect (event_id, aantal) VALUES ($1, 1)`, [`dubbel-${PERSOONSNUMMER}`]);
     await expect(dataSource.query(`INSERT INTO proef.effect (event_id, aantal) VALUES ($1, 1)`, [`dubbel-${PERSOONSNUMMER}`])).rejects.toThrow(/duplicate key/);
     await expect(dataSource.query(`SELECT $1::int`, [`Jansen ${PERSOONSNUMMER}`])).rejects.toThrow(/invalid input syntax/);
-    await wachtTot('the failed queries logged', () => (regels.filter((r) => r.includes('query mislukt')).length >= 2 ? true : undefined));
+    await wachtTot('the failed queries logged', () => (regels.filter((r) => r.includes('query mislukt')).length >= 2 ? true : undefined), 90_000);
     const geenJson = regels.filter((r) => {
       try {
         return typeof JSON.parse(r) !== 'object';
