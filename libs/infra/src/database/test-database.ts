@@ -27,6 +27,8 @@ export class TestDatabase {
 
   async query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
     const client = new Client({ connectionString: this.url });
+    // A test that ends connections (pg_terminate_backend) may end this one too: the query says so.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       return (await client.query(sql, params)).rows as T[];

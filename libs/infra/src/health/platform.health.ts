@@ -3,6 +3,20 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { ServiceRuntime } from '../service-runtime';
 
 /**
+ * A check that does not answer in time is down: a database whose pool is taken by handlers waiting
+ * for it, or a broker that does not answer, must make readiness say so, not make it hang.
+ */
+const CHECK_TIMEOUT_MS = Number(process.env.BRON_HEALTH_CHECK_TIMEOUT_MS ?? 3_000);
+
+function binnenTijd<T>(werk: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const teLaat = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`geen antwoord binnen ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+  });
+  return Promise.race([werk, teLaat]).finally(() => clearTimeout(timer));
+}
+
+/**
  * The health indicators of every service: Kafka answers, the database answers, the outbox relay
  * runs, each consumer group runs and makes progress (ready), no consumer has been down for longer
  * than it may take to recover (live), and how many outbox rows Kafka refused for good.
@@ -16,12 +30,13 @@ export class PlatformHealth {
 
   async kafka(): Promise<HealthIndicatorResult> {
     const check = this.indicator.check('kafka');
-    return (await this.runtime.kafka.isReachable()) ? check.up() : check.down({ message: 'de broker antwoordt niet' });
+    const bereikbaar = await binnenTijd(this.runtime.kafka.isReachable()).catch(() => false);
+    return bereikbaar ? check.up() : check.down({ message: 'de broker antwoordt niet' });
   }
 
   async database(): Promise<HealthIndicatorResult> {
     const check = this.indicator.check('database');
-    return this.runtime.dataSource.query('SELECT 1').then(() => check.up(), (error: Error) => check.down({ message: error.message }));
+    return binnenTijd(this.runtime.dataSource.query('SELECT 1')).then(() => check.up(), (error: Error) => check.down({ message: error.message }));
   }
 
   relay(): HealthIndicatorResult {
@@ -63,6 +78,6 @@ export class PlatformHealth {
    */
   async outboxDeadLetters(): Promise<HealthIndicatorResult> {
     const check = this.indicator.check('outbox-dead-letter');
-    return this.runtime.outboxDeadLetters().then((aantal) => check.up({ aantal }), (error: Error) => check.down({ message: error.message }));
+    return binnenTijd(this.runtime.outboxDeadLetters()).then((aantal) => check.up({ aantal }), (error: Error) => check.down({ message: error.message }));
   }
 }
