@@ -1,4 +1,4 @@
-import { REDENEN, REGELSETS, redenTekst, type Basissetversie, type Leerweg, type Reden, type RedenCode, type RegimeId } from '@bron/cascade';
+import { REDENEN, REGELSETS, zichtbareBasisset, type Basissetversie, type Leerweg, type Reden, type RedenCode, type RegimeId } from '@bron/cascade';
 import type { BasissetBerekend, Reden as RedenContract } from '@bron/contracts';
 import { OnverwerkbaarBerichtFout } from '@bron/infra';
 import { oorzaakMapper } from './oorzaak.mapper';
@@ -31,21 +31,7 @@ export const basissetMapper = {
       regime: b.regime,
       prognose: b.prognose,
       actief: b.actief,
-      basisset: {
-        bekostigd: b.bekostigd,
-        redenen: b.redenen.map((r) => ({ code: r.code, tekst: redenTekst(r.code), regel: r.regel })),
-        hoogsteVooropleiding: b.hoogsteVooropleiding === null ? null : { code: b.hoogsteVooropleiding.code, overgangsbewijs: b.hoogsteVooropleiding.overgangsbewijs },
-        verblijfsjarenEntree: b.verblijfsjarenEntree,
-        verblijfsjarenNiveau2tot4: b.verblijfsjarenNiveau2tot4,
-        bekostigdeDiplomas: b.bekostigdeDiplomas.map((d) => ({ crebo: d.crebo, niveau: d.niveau, datum: d.datum, diplomawaarde: d.diplomawaarde })),
-        verblijfsjaar: b.verblijfsjaar,
-        verblijfsjaarfactor: b.verblijfsjaarfactor,
-        leerwegfactor: b.leerwegfactor,
-        prijsfactor: b.prijsfactor,
-        diplomawaardeOpleiding: b.diplomawaardeOpleiding,
-        bijdrage: b.bijdrage,
-        verblijfsstatusRechtmatig: b.verblijfsstatusRechtmatig,
-      },
+      basisset: zichtbareBasisset(b),
       wijzigingen: wijzigingen.map((w) => ({ veld: w.veld, oud: w.oud, nieuw: w.nieuw })),
       oorzaak: oorzaakMapper.naarContract(oorzaak, aanleiding),
     };

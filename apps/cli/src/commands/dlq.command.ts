@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Headers, deadLetterTopic } from '@bron/contracts';
-import { KafkaClient } from '@bron/infra';
-import type { IHeaders, KafkaMessage } from 'kafkajs';
+import { KafkaClient, headersAlsTekst } from '@bron/infra';
+import type { KafkaMessage } from 'kafkajs';
 import { GebruiksFout, getal, leesArgumenten } from '../gebruik';
 import type { BronIo } from '../io';
 
@@ -165,17 +165,8 @@ export async function leesDeadLetters(client: KafkaClient, topic: string, timeou
   return brieven.sort((a, b) => a.partition - b.partition || Number(BigInt(a.offset) - BigInt(b.offset)));
 }
 
-function tekstVan(headers: IHeaders | undefined): Record<string, string> {
-  const uit: Record<string, string> = {};
-  for (const [naam, waarde] of Object.entries(headers ?? {})) {
-    const eerste = Array.isArray(waarde) ? waarde[0] : waarde;
-    if (eerste !== undefined) uit[naam] = eerste.toString();
-  }
-  return uit;
-}
-
 export function deadLetter(dlqTopic: string, topic: string, partition: number, message: Pick<KafkaMessage, 'offset' | 'key' | 'value' | 'headers'>): DeadLetter {
-  const h = tekstVan(message.headers);
+  const h = headersAlsTekst(message.headers);
   const originalTopic = h[Headers.deadLetterTopic] ?? topic;
   const originalPartition = h[Headers.deadLetterPartition] === undefined ? null : Number(h[Headers.deadLetterPartition]);
   const originalOffset = h[Headers.deadLetterOffset] ?? null;

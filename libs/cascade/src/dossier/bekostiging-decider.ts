@@ -56,15 +56,29 @@ export type BekostigingEvent = DossierBijgewerkt | BasissetGewijzigd;
 
 export const basissetSleutel = (b: Pick<Basisset, 'instelling' | 'inschrijvingId'>): string => `${b.instelling}:${b.inschrijvingId}`;
 
-/**
- * The fields of a basisset a change is named by (D8), with their values as the instelling sees
- * them: each reden with its text, and whether the inschrijving is still `actief`.
- */
-export function basissetVelden(b: Basisset): Record<string, unknown> {
+/** The funding part of a basisset as an instelling sees it: each reden with its text. */
+export interface ZichtbareBasisset {
+  bekostigd: boolean;
+  redenen: { code: string; tekst: string; regel: string }[];
+  hoogsteVooropleiding: { code: string; overgangsbewijs: boolean } | null;
+  verblijfsjarenEntree: number;
+  verblijfsjarenNiveau2tot4: number;
+  bekostigdeDiplomas: { crebo: string; niveau: number; datum: IsoDatum; diplomawaarde: number }[];
+  verblijfsjaar: number | null;
+  verblijfsjaarfactor: number;
+  leerwegfactor: number;
+  prijsfactor: number | null;
+  diplomawaardeOpleiding: number | null;
+  bijdrage: number;
+  verblijfsstatusRechtmatig: boolean | null;
+}
+
+/** One place for what an instelling is shown of a basisset: the contract's `basisset`, and what a change is named by. */
+export function zichtbareBasisset(b: Basisset): ZichtbareBasisset {
   return {
     bekostigd: b.bekostigd,
     redenen: b.redenen.map((r) => ({ code: r.code, tekst: redenTekst(r.code), regel: r.regel })),
-    hoogsteVooropleiding: b.hoogsteVooropleiding,
+    hoogsteVooropleiding: b.hoogsteVooropleiding === null ? null : { code: b.hoogsteVooropleiding.code, overgangsbewijs: b.hoogsteVooropleiding.overgangsbewijs },
     verblijfsjarenEntree: b.verblijfsjarenEntree,
     verblijfsjarenNiveau2tot4: b.verblijfsjarenNiveau2tot4,
     bekostigdeDiplomas: b.bekostigdeDiplomas.map((d) => ({ crebo: d.crebo, niveau: d.niveau, datum: d.datum, diplomawaarde: d.diplomawaarde })),
@@ -75,8 +89,12 @@ export function basissetVelden(b: Basisset): Record<string, unknown> {
     diplomawaardeOpleiding: b.diplomawaardeOpleiding,
     bijdrage: b.bijdrage,
     verblijfsstatusRechtmatig: b.verblijfsstatusRechtmatig,
-    actief: b.actief,
   };
+}
+
+/** The fields of a basisset a change is named by (D8): what the instelling sees, and whether the inschrijving is still `actief`. */
+export function basissetVelden(b: Basisset): Record<string, unknown> {
+  return { ...zichtbareBasisset(b), actief: b.actief };
 }
 
 /** The basisset of every inschrijving recomputed; a new versie for each one that changed, and for each first one. */

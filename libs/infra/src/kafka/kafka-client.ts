@@ -11,6 +11,8 @@ export class KafkaClient {
   readonly kafka: Kafka;
   private admin?: Admin;
   private readonly knownTopics = new Set<string>();
+  /** How often a consumer heartbeats; the platform's consumer also heartbeats at half this while a chunk takes long. */
+  readonly heartbeatIntervalMs = Number(process.env.KAFKA_HEARTBEAT_INTERVAL_MS ?? 1_000);
 
   constructor(
     readonly clientId: string,
@@ -45,7 +47,7 @@ export class KafkaClient {
   consumer(config: ConsumerConfig): Consumer {
     return this.kafka.consumer({
       sessionTimeout: Number(process.env.KAFKA_SESSION_TIMEOUT_MS ?? 10_000),
-      heartbeatInterval: Number(process.env.KAFKA_HEARTBEAT_INTERVAL_MS ?? 1_000),
+      heartbeatInterval: this.heartbeatIntervalMs,
       maxWaitTimeInMs: 100,
       allowAutoTopicCreation: false,
       ...config,

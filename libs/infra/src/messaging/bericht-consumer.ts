@@ -7,7 +7,7 @@ import type { Ontvangen } from './bericht';
 import type { BerichtCodec } from './codec';
 import { verhul } from '../logging/verhul';
 import { OnverwerkbaarBerichtFout, isRetriable, isVerbindingWeg } from './fouten';
-import { fromHeaders } from './headers';
+import { fromHeaders, headersAlsTekst } from './headers';
 import type { Outbox } from './outbox';
 
 export interface BerichtHandler {
@@ -81,18 +81,18 @@ class ConsumerOnderbroken extends Error {
 }
 
 /**
+ * Where a consumer is, for health: `gecrasht` means kafkajs stopped it; it restarts (kafkajs or,
+ * when kafkajs does not, the consumer itself with back-off) and is `herstarten` until it has joined.
+ */
+export type ConsumerStatus = 'starten' | 'actief' | 'gecrasht' | 'herstarten' | 'gestopt';
+
+/**
  * Consumes with at-least-once delivery and makes handling effectively once: the handler's state
  * change and the inbox row commit together, and the offset is committed after the database.
  * Consecutive messages of a partition are handled in chunks, one transaction each.
  * A message that still fails after the bounded attempts goes to `<topic>.dlq` with the reason,
  * through the outbox, so the partition moves on and nothing is lost.
  */
-/**
- * Where a consumer is, for health: `gecrasht` means kafkajs stopped it; it restarts (kafkajs or,
- * when kafkajs does not, the consumer itself with back-off) and is `herstarten` until it has joined.
- */
-export type ConsumerStatus = 'starten' | 'actief' | 'gecrasht' | 'herstarten' | 'gestopt';
-
 export class BerichtConsumer {
   private consumer?: Consumer;
   private stopping = false;
@@ -118,10 +118,6 @@ export class BerichtConsumer {
 
   get groupId(): string {
     return this.options.groupId;
-  }
-
-  get status(): ConsumerStatus {
-    return this.huidigeStatus;
   }
 
   async start(): Promise<void> {
@@ -214,7 +210,7 @@ export class BerichtConsumer {
    * longer than the session timeout is forgotten by the coordinator.
    */
   private async metHartslag<T>(heartbeat: () => Promise<void>, werk: () => Promise<T>): Promise<T> {
-    const interval = Math.max(100, Math.floor(Number(process.env.KAFKA_HEARTBEAT_INTERVAL_MS ?? 1_000) / 2));
+    const interval = Math.max(100, Math.floor(this.kafka.heartbeatIntervalMs / 2));
     const timer = setInterval(() => {
       // A failed heartbeat (a rebalance) is seen again by the heartbeat after the chunk, which lets kafkajs rejoin.
       heartbeat().catch(() => undefined);
@@ -369,11 +365,7 @@ export class BerichtConsumer {
 
   private async deadLetter(position: { topic: string; partition: number; offset: string }, eventId: string, message: KafkaMessage, reason: string): Promise<void> {
     this.logger.event('error', 'bericht naar dead-letter topic', { ...position, reason }, 'BerichtConsumer');
-    const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(message.headers ?? {})) {
-      const first = Array.isArray(value) ? value[0] : value;
-      if (first !== undefined) headers[name] = first.toString();
-    }
+    const headers = headersAlsTekst(message.headers);
     Object.assign(headers, {
       [Headers.deadLetterReason]: reason.slice(0, 2000),
       [Headers.deadLetterTopic]: position.topic,

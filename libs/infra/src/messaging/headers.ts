@@ -14,6 +14,16 @@ export function toHeaders(metadata: BerichtMetadata): Record<string, string> {
   return headers;
 }
 
+/** Every header as text (the first value of a repeated one), as a dead letter keeps them. */
+export function headersAlsTekst(headers: IHeaders | undefined): Record<string, string> {
+  const tekst: Record<string, string> = {};
+  for (const name of Object.keys(headers ?? {})) {
+    const value = headerText(headers, name);
+    if (value !== undefined) tekst[name] = value;
+  }
+  return tekst;
+}
+
 export function headerText(headers: IHeaders | undefined, name: string): string | undefined {
   const value = headers?.[name];
   const first = Array.isArray(value) ? value[0] : value;
