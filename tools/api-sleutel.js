@@ -1,8 +1,8 @@
 // `node tools/api-sleutel.js maak <BRIN> [--omschrijving tekst] | intrekken <id> | lijst [BRIN]`:
-// API keys of instellingen for the aanlevering service's HTTP intake (DATABASE_URL says where).
+// API keys of instellingen for every service's HTTP endpoints (schema toegang; DATABASE_URL says where).
 const path = require('node:path');
 require('./register');
-const { apiSleutelTool } = require(path.join(__dirname, '..', 'apps', 'aanlevering', 'src', 'api-sleutel', 'api-sleutel.tool.ts'));
+const { apiSleutelTool } = require(path.join(__dirname, '..', 'libs', 'infra', 'src', 'http', 'api-sleutel.tool.ts'));
 
 apiSleutelTool(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -5,7 +5,10 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { zorgVoorSysteempakketten } = require('./systeempakketten');
+
 const root = path.join(__dirname, '..');
+zorgVoorSysteempakketten();
 const totalsDir = path.join(root, 'tmp', 'test-totals');
 fs.rmSync(totalsDir, { recursive: true, force: true });
 

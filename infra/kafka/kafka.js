@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Local single-node Apache Kafka broker (KRaft, 127.0.0.1) for development and integration tests.
 // It runs from Maven Central jars because these machines have Java and Maven but no Docker.
-//   node infra/kafka/kafka.js fetch | start [--port N] [--detach] | stop | run [--port N] -- <command...>
+//   node infra/kafka/kafka.js fetch | start [--port N] [--detach] [--sasl] | stop | run [--port N] [--sasl] -- <command...>
+//   node infra/kafka/kafka.js instelling <BRIN> [--port N]   (onboarding on a --sasl broker)
 'use strict';
 const { spawn, spawnSync, execFile } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -10,6 +11,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
+const toegang = require('./toegang');
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const LIBS = path.join(__dirname, 'libs');
@@ -118,9 +120,9 @@ function clusterId() {
   return id;
 }
 
-async function answers(brokers) {
+async function answers(brokers, sasl) {
   const { Kafka, logLevel } = require('kafkajs');
-  const options = { brokers, logLevel: logLevel.NOTHING, connectionTimeout: 1000, requestTimeout: 2000, retry: { retries: 0 } };
+  const options = { brokers, sasl, logLevel: logLevel.NOTHING, connectionTimeout: 1000, requestTimeout: 2000, retry: { retries: 0 } };
   const admin = new Kafka({ clientId: 'kafka-js-readiness', ...options }).admin();
   const ok = await admin.connect().then(() => admin.describeCluster()).then(() => true, () => false);
   await admin.disconnect().catch(() => {});
@@ -168,10 +170,12 @@ function hookParent(handleSignals) {
  * `detached`: the broker outlives this process (`start --detach`). `handleSignals`: stop it on this
  * process's SIGINT/SIGTERM; callers that order their own shutdown turn it off. `keepData`: start
  * again on the data of a broker that ran in `dataDir` before (a restart, as a fault test needs):
- * its topics, messages and committed offsets are kept.
+ * its topics, messages and committed offsets are kept. `beveiliging` ({ instellingen, topicPrefix }):
+ * the security mode (SASL/SCRAM, ACLs per principal; docs/kafka.md): the principals' passwords are
+ * made here and written to `<dataDir>/toegang.json` (mode 0600), returned as `toegang`.
  */
 async function startBroker(options = {}) {
-  const { port = 19092, controllerPort = port + 1, heapMb = 384, overrides = {}, detached = false } = options;
+  const { port = 19092, controllerPort = port + 1, heapMb = 384, overrides = {}, detached = false, beveiliging } = options;
   const { handleSignals = !detached, keepData = false } = options;
   const dataDir = path.resolve(options.dataDir ?? path.join(ROOT, 'tmp', `kafka-${port}`));
   const logDir = path.resolve(options.logDir ?? path.join(dataDir, 'logs'));
@@ -182,6 +186,12 @@ async function startBroker(options = {}) {
   const restart = keepData && fs.existsSync(path.join(dataDir, 'data', 'meta.properties'));
   if (!restart) resetDir(dataDir);
   fs.mkdirSync(logDir, { recursive: true });
+  let toegangen = null;
+  if (beveiliging) {
+    const bestaand = restart && fs.existsSync(toegang.toegangBestand(dataDir));
+    toegangen = bestaand ? toegang.leesToegang(dataDir) : toegang.maakToegang(beveiliging.instellingen ?? [], beveiliging.topicPrefix ?? '');
+    toegang.schrijfToegang(dataDir, toegangen);
+  }
 
   const props = {
     'process.roles': 'broker,controller',
@@ -206,13 +216,17 @@ async function startBroker(options = {}) {
     'transaction.state.log.min.isr': 1,
     'default.replication.factor': 1,
     'group.min.session.timeout.ms': 1000,
+    ...(toegangen ? beveiligdeListeners(port, controllerPort, toegangen) : {}),
     ...overrides,
   };
   const config = path.join(dataDir, 'server.properties');
-  fs.writeFileSync(config, Object.entries(props).map(([k, v]) => `${k}=${String(v).replace(/\\/g, '\\\\')}\n`).join(''));
+  // Mode 0600: in the security mode it holds the broker's own passwords.
+  fs.writeFileSync(config, Object.entries(props).map(([k, v]) => `${k}=${String(v).replace(/\\/g, '\\\\')}\n`).join(''), { mode: 0o600 });
   const log4j = pathToFileURL(path.join(__dirname, 'log4j.properties')).href;
   const jvm = [`-Xmx${heapMb}m`, '-Djava.awt.headless=true', `-Dlog4j.configuration=${log4j}`, `-Dkafka.logs.dir=${logDir}`, '-cp', path.join(libs, '*')];
-  if (!restart) await exec(JAVA, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config], 'Formatting the Kafka storage');
+  // SCRAM users are bootstrapped into the metadata at format time (KRaft, Kafka 3.5+).
+  const scram = toegangen ? Object.entries(toegangen.gebruikers).flatMap(([name, password]) => ['--add-scram', `${toegang.MECHANISME}=[name=${name},password=${password}]`]) : [];
+  if (!restart) await exec(JAVA, [...jvm, 'kafka.tools.StorageTool', 'format', '-t', clusterId(), '-c', config, ...scram], 'Formatting the Kafka storage');
 
   // A detached broker cannot write to our stderr once we are gone, so it gets a file instead.
   const out = detached ? fs.openSync(path.join(logDir, 'kafka.out'), 'a') : 'inherit';
@@ -222,6 +236,7 @@ async function startBroker(options = {}) {
     child.unref();
   }
   const broker = { pid: child.pid, brokers: [`127.0.0.1:${port}`], exitInfo: null, handleSignals };
+  const beheer = toegangen ? toegang.kafkajsSasl(toegangen, toegang.BEHEER) : undefined;
   child.on('error', (err) => log(`could not run ${JAVA}: ${err.message}`));
   broker.exited = new Promise((resolve) => child.once('exit', (code, signal) => {
     broker.exitInfo = signal ?? `exit code ${code}`;
@@ -244,10 +259,10 @@ async function startBroker(options = {}) {
   fs.writeFileSync(path.join(dataDir, 'broker.json'), JSON.stringify({ pid: child.pid, owner: detached ? null : process.pid }));
 
   const deadline = Date.now() + READY_TIMEOUT_MS;
-  let ready = await answers(broker.brokers);
+  let ready = await answers(broker.brokers, beheer);
   while (!ready && broker.exitInfo === null && Date.now() < deadline) {
     await sleep(250);
-    ready = await answers(broker.brokers);
+    ready = await answers(broker.brokers, beheer);
   }
   if (!ready) {
     const reason = broker.exitInfo === null ? `not ready after ${READY_TIMEOUT_MS / 1000} s` : `java exited (${broker.exitInfo})`;
@@ -256,10 +271,151 @@ async function startBroker(options = {}) {
     printLog(logDir);
     throw new Error(`Kafka broker on 127.0.0.1:${port} did not start: ${reason}; logs in ${rel(logDir)}`);
   }
+  if (toegangen) {
+    try {
+      await richtToegangIn(broker.brokers, toegangen);
+    } catch (err) {
+      await broker.stop();
+      throw new Error(`Kafka broker on 127.0.0.1:${port}: setting up the ACLs failed: ${err.message}`);
+    }
+  }
   if (detached) owned.delete(broker);
-  log(`broker ${broker.brokers} ready in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${child.pid}, logs in ${rel(logDir)})`);
+  const modus = toegangen ? `, SASL/${toegang.MECHANISME} with ACLs, credentials in ${rel(toegang.toegangBestand(dataDir))}` : '';
+  log(`broker ${broker.brokers} ready in ${((Date.now() - began) / 1000).toFixed(1)} s (pid ${child.pid}, logs in ${rel(logDir)}${modus})`);
   const { pid, brokers, stop, exited } = broker;
-  return { brokers, pid, stop, exited };
+  return { brokers, pid, stop, exited, dataDir, toegang: toegangen };
+}
+
+// ---- security mode ----
+
+/**
+ * Clients on SASL_PLAINTEXT with SCRAM-SHA-256 only; the controller listener on SASL_PLAINTEXT with
+ * PLAIN (SCRAM credentials live in the metadata the controller serves, so it cannot use them
+ * itself), its one user the broker's own principal. No listener takes anonymous clients.
+ */
+function beveiligdeListeners(port, controllerPort, t) {
+  const broker = toegang.BROKER;
+  const wachtwoord = t.gebruikers[broker];
+  return {
+    listeners: `SASL_PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
+    'advertised.listeners': `SASL_PLAINTEXT://127.0.0.1:${port}`,
+    'listener.security.protocol.map': 'SASL_PLAINTEXT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT',
+    'inter.broker.listener.name': 'SASL_PLAINTEXT',
+    'sasl.enabled.mechanisms': toegang.MECHANISME,
+    'sasl.mechanism.inter.broker.protocol': toegang.MECHANISME,
+    'listener.name.sasl_plaintext.scram-sha-256.sasl.jaas.config': `org.apache.kafka.common.security.scram.ScramLoginModule required username="${broker}" password="${wachtwoord}";`,
+    'sasl.mechanism.controller.protocol': 'PLAIN',
+    'listener.name.controller.sasl.enabled.mechanisms': 'PLAIN',
+    'listener.name.controller.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required username="${broker}" password="${wachtwoord}" user_${broker}="${wachtwoord}";`,
+    'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+    'allow.everyone.if.no.acl.found': false,
+    'super.users': `User:${broker};User:${toegang.BEHEER}`,
+  };
+}
+
+async function beheerAdmin(brokers, t, sasl = toegang.kafkajsSasl(t, toegang.BEHEER)) {
+  const { Kafka, logLevel } = require('kafkajs');
+  const admin = new Kafka({ clientId: 'bron-beheer', brokers, sasl, logLevel: logLevel.NOTHING, retry: { retries: 6 } }).admin();
+  await admin.connect();
+  return admin;
+}
+
+/** The topics of an instelling, created by the administrator (an instelling may not create topics). */
+async function maakInstellingTopics(admin, brins, prefix) {
+  const retentie = String(Number(process.env.KAFKA_TOPIC_RETENTIE_DAGEN ?? 7) * 24 * 60 * 60 * 1000);
+  const bestaand = new Set(await admin.listTopics());
+  const topics = brins.flatMap((b) => toegang.instellingTopics(b)).filter((t) => !bestaand.has(prefix + t));
+  // One partition for the intake (an instelling's records in order) and for dead letters (libs/contracts partitionsFor).
+  const partities = (t) => (t.endsWith('.aanlevering.v1') || t.endsWith('.dlq') ? 1 : 3);
+  if (topics.length) {
+    await admin.createTopics({ waitForLeaders: true, topics: topics.map((t) => ({ topic: prefix + t, numPartitions: partities(t), replicationFactor: 1, configEntries: [{ name: 'retention.ms', value: retentie }] })) });
+  }
+}
+
+/** After start: the ACLs of every principal, and the topics of the instellingen. */
+async function richtToegangIn(brokers, t, sasl) {
+  const admin = await beheerAdmin(brokers, t, sasl);
+  try {
+    const acls = [...toegang.basisAcls(t.topicPrefix), ...t.instellingen.flatMap((b) => toegang.instellingAcls(b, t.topicPrefix))];
+    await admin.createAcls({ acl: acls.map(toegang.naarKafkajs) });
+    await maakInstellingTopics(admin, t.instellingen, t.topicPrefix);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Onboards an instelling on a running broker in the security mode, without restarting anything:
+ * its SCRAM user (kafka-configs: kafkajs cannot create SCRAM users), its topics and its ACLs (and
+ * the services' ACLs on its topics). The intake sees the new intake topic on its next look
+ * (`BRON_TOPIC_HERLEES_MS`) and subscribes to it. Returns the instelling's credentials; they are
+ * also added to `toegang.json`.
+ */
+async function sluitInstellingAan({ brokers, dataDir, brin }) {
+  toegang.controleerBrin(brin);
+  const t = toegang.leesToegang(dataDir);
+  const gebruiker = toegang.instellingGebruiker(brin);
+  const wachtwoord = t.gebruikers[gebruiker] ?? toegang.maakWachtwoord();
+  const libs = await ensureJars();
+  const commandConfig = path.join(dataDir, `beheer-${process.pid}.properties`);
+  fs.writeFileSync(commandConfig, [
+    'security.protocol=SASL_PLAINTEXT', `sasl.mechanism=${toegang.MECHANISME}`,
+    `sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="${toegang.BEHEER}" password="${t.gebruikers[toegang.BEHEER]}";`,
+  ].join('\n') + '\n', { mode: 0o600 });
+  try {
+    const log4j = pathToFileURL(path.join(__dirname, 'log4j.properties')).href;
+    await exec(JAVA, [
+      '-Xmx256m', `-Dlog4j.configuration=${log4j}`, `-Dkafka.logs.dir=${path.join(dataDir, 'logs')}`, '-cp', path.join(libs, '*'), 'kafka.admin.ConfigCommand',
+      '--bootstrap-server', brokers.join(','), '--command-config', commandConfig, '--alter', '--entity-type', 'users', '--entity-name', gebruiker,
+      '--add-config', `${toegang.MECHANISME}=[password=${wachtwoord}]`,
+    ], `Creating the SCRAM user ${gebruiker}`);
+  } finally {
+    fs.rmSync(commandConfig, { force: true });
+  }
+  const admin = await beheerAdmin(brokers, t);
+  try {
+    await maakInstellingTopics(admin, [brin], t.topicPrefix);
+    await admin.createAcls({ acl: toegang.instellingAcls(brin, t.topicPrefix).map(toegang.naarKafkajs) });
+  } finally {
+    await admin.disconnect();
+  }
+  const bijgewerkt = toegang.leesToegang(dataDir);
+  bijgewerkt.gebruikers[gebruiker] = wachtwoord;
+  if (!bijgewerkt.instellingen.includes(brin)) bijgewerkt.instellingen.push(brin);
+  toegang.schrijfToegang(dataDir, bijgewerkt);
+  await wachtOpToegang(brokers, bijgewerkt, gebruiker, toegang.instellingTopics(brin), t.topicPrefix);
+  return toegang.saslEnv(bijgewerkt, gebruiker);
+}
+
+/**
+ * The controller has the new user and ACLs at once, the broker a moment later: returns when the
+ * instelling can log in and sees its topics, so that whoever onboards can hand the credentials on.
+ */
+async function wachtOpToegang(brokers, t, gebruiker, topics, prefix) {
+  const { Kafka, logLevel } = require('kafkajs');
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const admin = new Kafka({ clientId: 'bron-aansluiten', brokers, sasl: toegang.kafkajsSasl(t, gebruiker), logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+    const gezien = await admin.connect().then(() => admin.listTopics()).catch(() => []);
+    await admin.disconnect().catch(() => {});
+    if (topics.every((topic) => gezien.includes(prefix + topic))) return;
+    if (Date.now() > deadline) throw new Error(`${gebruiker} ziet zijn topics niet binnen 60 s na het aansluiten`);
+    await sleep(200);
+  }
+}
+
+/** The variables docker-compose.yml reads its passwords from. */
+function composeEnv(t) {
+  const w = (gebruiker) => t.gebruikers[gebruiker];
+  const regels = [
+    '# docker compose: the Kafka passwords (node infra/kafka/kafka.js compose-env). Never commit this file.',
+    `BRON_KAFKA_BROKER_WACHTWOORD=${w(toegang.BROKER)}`,
+    `BRON_KAFKA_BEHEER_WACHTWOORD=${w(toegang.BEHEER)}`,
+    `BRON_KAFKA_OPERATOR_WACHTWOORD=${w(toegang.OPERATOR)}`,
+    ...toegang.SERVICES.map((s) => `BRON_KAFKA_${s.toUpperCase()}_WACHTWOORD=${w(toegang.serviceGebruiker(s))}`),
+    `BRON_KAFKA_INSTELLINGEN=${t.instellingen.map((b) => `${b}:${w(toegang.instellingGebruiker(b))}`).join(',')}`,
+  ];
+  return regels.join('\n') + '\n';
 }
 
 // ---- CLI ----
@@ -269,6 +425,9 @@ async function main([command, ...rest]) {
   const portArg = args.includes('--port') ? args[args.indexOf('--port') + 1] : process.env.KAFKA_PORT || '19092';
   const port = Number(portArg);
   if (!Number.isInteger(port) || port < 1 || port > 65534) throw new Error(`Invalid port: ${portArg}`);
+  const instellingenArg = args.includes('--instellingen') ? args[args.indexOf('--instellingen') + 1] : process.env.INSTELLINGEN;
+  const beveiliging = args.includes('--sasl') ? { instellingen: toegang.laadInstellingen(instellingenArg), topicPrefix: process.env.BRON_TOPIC_PREFIX ?? '' } : undefined;
+  const meldToegang = (broker) => broker.toegang && console.log(`BRON_KAFKA_TOEGANG=${toegang.toegangBestand(broker.dataDir)}`);
   // Until the broker is ready a signal just exits; the 'exit' hook kills a half-started broker.
   let onSignal = (signal) => process.exit(128 + os.constants.signals[signal]);
   ['SIGINT', 'SIGTERM'].forEach((signal) => process.on(signal, (s) => onSignal(s)));
@@ -278,14 +437,16 @@ async function main([command, ...rest]) {
   } else if (command === 'start' && args.includes('--detach')) {
     const running = readPid(PID_FILE);
     if (isKafka(running)) throw new Error(`A detached broker already runs (pid ${running}); stop it: node infra/kafka/kafka.js stop`);
-    const broker = await startBroker({ port, detached: true });
+    const broker = await startBroker({ port, detached: true, beveiliging });
     fs.mkdirSync(path.dirname(PID_FILE), { recursive: true });
     fs.writeFileSync(PID_FILE, `${broker.pid}\n`);
     fs.writeFileSync(BROKERS_FILE, `${broker.brokers.join(',')}\n`);
     console.log(`KAFKA_BROKERS=${broker.brokers.join(',')}`);
+    meldToegang(broker);
   } else if (command === 'start') {
-    const broker = await startBroker({ port, handleSignals: false });
+    const broker = await startBroker({ port, handleSignals: false, beveiliging });
     console.log(`KAFKA_BROKERS=${broker.brokers.join(',')}`);
+    meldToegang(broker);
     log('running; Ctrl-C stops it');
     const signalled = new Promise((resolve) => (onSignal = resolve));
     const crashed = broker.exited.then((how) => Promise.reject(new Error(`broker exited unexpectedly (${how})`)));
@@ -305,8 +466,9 @@ async function main([command, ...rest]) {
     fs.rmSync(BROKERS_FILE, { force: true });
   } else if (command === 'run' && rest.includes('--') && rest.at(-1) !== '--') {
     const argv = rest.slice(rest.indexOf('--') + 1);
-    const broker = process.env.KAFKA_BROKERS ? null : await startBroker({ port, handleSignals: false });
+    const broker = process.env.KAFKA_BROKERS ? null : await startBroker({ port, handleSignals: false, beveiliging });
     const env = broker ? { ...process.env, KAFKA_BROKERS: broker.brokers.join(',') } : process.env;
+    if (broker?.toegang) env.BRON_KAFKA_TOEGANG = toegang.toegangBestand(broker.dataDir);
     const child = spawn(argv[0], argv.slice(1), { stdio: 'inherit', env });
     // The command shuts down first, while its broker still runs.
     onSignal = (signal) => child.kill(signal);
@@ -315,8 +477,28 @@ async function main([command, ...rest]) {
       child.on('exit', (code, signal) => resolve(code ?? 128 + (os.constants.signals[signal] ?? 0)));
     });
     await broker?.stop();
+  } else if (command === 'compose-env') {
+    // docker-compose.yml's passwords, made once into .env (git-ignored, mode 0600); never overwritten.
+    const bestand = path.join(ROOT, '.env');
+    if (fs.existsSync(bestand)) throw new Error(`${rel(bestand)} bestaat al; verwijder het eerst om nieuwe wachtwoorden te maken`);
+    const t = toegang.maakToegang(toegang.laadInstellingen(instellingenArg));
+    fs.writeFileSync(bestand, composeEnv(t), { mode: 0o600 });
+    log(`wachtwoorden voor docker compose in ${rel(bestand)} (mode 0600)`);
+  } else if (command === 'acls') {
+    // docker compose's kafka-acls step: the ACLs and instelling topics, as the administrator over
+    // the broker's PLAIN administration listener (KAFKA_BROKERS), the instellingen from BRON_KAFKA_INSTELLINGEN.
+    const instellingen = (process.env.BRON_KAFKA_INSTELLINGEN ?? '').split(',').filter(Boolean).map((i) => i.split(':')[0]);
+    const t = { mechanisme: toegang.MECHANISME, topicPrefix: process.env.BRON_TOPIC_PREFIX ?? '', instellingen, gebruikers: {} };
+    const sasl = { mechanism: 'plain', username: toegang.BEHEER, password: process.env.BRON_KAFKA_BEHEER_WACHTWOORD };
+    await richtToegangIn((process.env.KAFKA_BROKERS ?? '').split(','), t, sasl);
+    log(`ACLs en topics voor ${instellingen.join(', ')} aangemaakt`);
+  } else if (command === 'instelling' && args[0] && !args[0].startsWith('--')) {
+    // The broker on --port / KAFKA_PORT (the detached one by default), its credentials in its data dir.
+    const dataDir = path.join(ROOT, 'tmp', `kafka-${port}`);
+    const env = await sluitInstellingAan({ brokers: [`127.0.0.1:${port}`], dataDir, brin: args[0] });
+    log(`instelling ${args[0]} aangesloten: gebruiker ${env.KAFKA_SASL_USERNAME}, wachtwoord in ${rel(toegang.toegangBestand(dataDir))}`);
   } else {
-    console.error('Usage: node infra/kafka/kafka.js fetch | start [--port N] [--detach] | stop | run [--port N] -- <command...>');
+    console.error('Usage: node infra/kafka/kafka.js fetch | start [--port N] [--detach] [--sasl [--instellingen L]] | stop | run [--port N] [--sasl] -- <command...> | instelling <BRIN> [--port N]');
     process.exitCode = 2;
   }
 }
@@ -328,4 +510,4 @@ if (require.main === module) {
   });
 }
 
-module.exports = { ensureJars, startBroker };
+module.exports = { ensureJars, startBroker, sluitInstellingAan, toegang };

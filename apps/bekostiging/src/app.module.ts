@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { laadKwalificaties } from '@bron/adapters';
 import { Topics, bronCodec } from '@bron/contracts';
-import { BERICHT_CONSUMERS, PlatformModule, type ConsumerDefinitie } from '@bron/infra';
+import { BERICHT_CONSUMERS, PlatformModule, ToegangModule, type ConsumerDefinitie } from '@bron/infra';
 import { BekostigingHandler } from './handlers/bekostiging.handler';
 import { Studenten } from './herberekening/studenten.repository';
+import { BasissetHttpModule } from './http/basisset-http.module';
 import { BekostigingSchema1764300000001 } from './migrations/1764300000001-bekostiging-schema';
 import { Referentie1764300000004 } from './migrations/1764300000004-referentie';
 import { KwalificatieReferentie } from './referentie/kwalificatie-referentie';
@@ -23,6 +24,9 @@ export class BekostigingModule {
         PlatformModule.forService({
           service: 'bekostiging', defaultHttpPort: 3002, migrations: [BekostigingSchema1764300000001, Referentie1764300000004], codec: bronCodec, env,
         }),
+        // The basisset at aanmelding over HTTP, with the shared API keys and audit (schema toegang).
+        ToegangModule,
+        BasissetHttpModule,
       ],
       controllers: [BekostigingHandler],
       providers: [

@@ -1,4 +1,6 @@
 import { aanleveren } from './commands/aanleveren.command';
+import { audit } from './commands/audit.command';
+import { basisset } from './commands/basisset.command';
 import { bereken } from './commands/bereken.command';
 import { dlq } from './commands/dlq.command';
 import { extern } from './commands/extern.command';
@@ -7,21 +9,25 @@ import { volg } from './commands/volg.command';
 import { GebruiksFout } from './gebruik';
 import type { BronIo, Command } from './io';
 
-const COMMANDS: Record<string, Command> = { aanleveren, volg, extern, foto, bereken, dlq };
+const COMMANDS: Record<string, Command> = { aanleveren, volg, extern, foto, bereken, dlq, basisset, audit };
 
 const USAGE = `bron: the command line of bron-terugkoppeling
 
   bron aanleveren <bestand.csv|bestand.jsonl> --instelling <BRIN> [--batch-id ID] [--timeout S]
   bron volg <BRIN> [--max N] [--timeout S] [--vanaf-begin]
-  bron extern <bestand.jsonl>
+  bron extern <bestand.jsonl> [--timeout S]
   bron foto <BRIN> [--soort OP_VERZOEK] [--peildatum JJJJ-10-01] [--timeout S]
   bron bereken <invoer.json | ->
   bron dlq toon <topic> [--json] [--timeout S]
   bron dlq herhaal <topic> (--event <id> ... | --alles) [--timeout S]
+  bron basisset <BRIN> <persoonsnummer> [--crebo X] [--json]   (exit 3: refused)
+  bron audit [--instelling BRIN] [--persoonsnummer X] [--sinds ISO] [--max N] [--json]
 
 bron aanleveren writes the answers to <bestand>.terugkoppeling.<batchId>.csv beside the file.
+bron extern waits for the answer to every fact: exit 0 all accepted, 1 one refused or unanswered, 2 bad usage or a line that is no fact.
 
-Environment: KAFKA_BROKERS (default 127.0.0.1:19092).`;
+Environment: KAFKA_BROKERS (default 127.0.0.1:19092); bron basisset: BRON_API_SLEUTEL and
+BRON_BEKOSTIGING_URL (default http://127.0.0.1:3002); bron audit: DATABASE_URL.`;
 
 /**
  * The bron command line as a function: runs one command against the given streams and

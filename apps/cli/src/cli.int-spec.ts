@@ -90,13 +90,16 @@ describe('bron aanleveren writes its own terugkoppeling file per input and batch
 
       const regelsCsv = readFileSync(join(map, 'x.csv.terugkoppeling.b-csv.csv'), 'utf8').trim().split('\n');
       expect(regelsCsv).toHaveLength(6);
+      // As Dutch Excel opens it: a byte order mark first, `;` between the cells.
+      expect(readFileSync(join(map, 'x.csv.terugkoppeling.b-csv.csv')).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+      expect(regelsCsv[0]).toBe('recordnummer;regel;persoonsnummer;inschrijving_id;soort;codes;tekst');
       // The value comes back as text a spreadsheet shows, not as a formula it runs.
-      const injectie = regelsCsv.find((r) => r.startsWith('1,'));
-      expect(injectie).toContain(`,"'=cmd|' /C calc'!A0",`);
-      expect(regelsCsv.some((r) => /,=|^=/.test(r))).toBe(false);
+      const injectie = regelsCsv.find((r) => r.startsWith('1;'));
+      expect(injectie).toContain(`;"'=cmd|' /C calc'!A0";`);
+      expect(regelsCsv.some((r) => /;=|^=/.test(r))).toBe(false);
       const regelsJsonl = readFileSync(join(map, 'x.jsonl.terugkoppeling.b-jsonl.csv'), 'utf8').trim().split('\n');
       expect(regelsJsonl).toHaveLength(4);
-      expect(regelsJsonl.find((r) => r.startsWith('1,'))).toContain(`,"'@SUM(1+1)",`);
+      expect(regelsJsonl.find((r) => r.startsWith('1;'))).toContain(`;"'@SUM(1+1)";`);
       // No temporary files are left beside them.
       expect(readdirSync(map).sort()).toEqual(['x.csv', 'x.csv.terugkoppeling.b-csv.csv', 'x.jsonl', 'x.jsonl.terugkoppeling.b-jsonl.csv']);
     } finally {

@@ -136,7 +136,12 @@ describe('bron aanleveren: the terugkoppeling file (findings 4 and 5)', () => {
       batchId: 'b', recordnummer: 3, regel: 4, instelling: '25LX', persoonsnummer: '+31612345678', inschrijvingId: "=cmd|' /C calc'!A0",
       soort: 'AFKEURING', codes: [{ code: 'A11', soort: 'AFKEURING', tekst: '@onbekend, "fout"', parameters: {} }],
     });
-    expect(regel).toBe(`3,4,"'+31612345678","'=cmd|' /C calc'!A0",AFKEURING,A11,"'@onbekend, ""fout"""\n`);
+    expect(regel).toBe(`3;4;"'+31612345678";"'=cmd|' /C calc'!A0";AFKEURING;A11;"'@onbekend, ""fout"""\n`);
+  });
+
+  it('writes the persoonsnummer as text that keeps its leading zero in Dutch Excel, separated by ;', () => {
+    const regel = terugkoppelingRegel({ batchId: 'b', recordnummer: 1, regel: 2, instelling: '25LX', persoonsnummer: '012345672', inschrijvingId: '0042', soort: 'MELDING', codes: [] });
+    expect(regel).toBe('1;2;"\t012345672";"\t0042";MELDING;;\n');
   });
 });
 

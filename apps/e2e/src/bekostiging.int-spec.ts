@@ -45,7 +45,7 @@ describe('bekostiging recomputes on every change, with its cause', () => {
     ]);
     const tweede = await nieuweStatus('status na de inschrijving bij 26AB', 2);
     expect(tweede.basisset).toMatchObject({ verblijfsjaar: 3, verblijfsjarenNiveau2tot4: 3, verblijfsjaarfactor: 1, bijdrage: 1.3 });
-    expect(tweede.oorzaak).toMatchObject({ soort: 'AANLEVERING', instelling: '26AB' });
+    expect(tweede.oorzaak).toMatchObject({ soort: 'AANLEVERING', instelling: null });
     expect(tweede.wijzigingen).toEqual(expect.arrayContaining([{ veld: 'verblijfsjaar', oud: '1', nieuw: '3' }, { veld: 'verblijfsjaarfactor', oud: '1.2', nieuw: '1' }]));
 
     // a prijsfactor change of the crebo (not sent by any instelling)

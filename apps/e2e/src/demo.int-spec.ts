@@ -1,9 +1,14 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { vrijePoortpaar } from '@bron/devtools';
 import { TestDatabase } from '@bron/infra';
 
-/** The README's main command (`npm start`) does what it promises; --eenmalig stops after the demo. */
+/**
+ * The README's main command (`npm start`) does what it promises; --eenmalig stops after the demo.
+ * Without KAFKA_BROKERS it starts the repo's broker in its security mode (SASL/SCRAM, ACLs per
+ * principal), as on a fresh machine, on a free port.
+ */
 describe('npm start: the demo aanlevering through the whole system', () => {
   const naam = `bron_test_demo_${randomBytes(3).toString('hex')}`;
 
@@ -14,8 +19,9 @@ describe('npm start: the demo aanlevering through the whole system', () => {
   });
 
   it('shows the terugkoppeling counts, basissets, notificaties and a foto, then stops everything', async () => {
+    const { KAFKA_BROKERS: _gedeeldeBroker, ...omgeving } = process.env;
     const proces = spawn(process.execPath, [join(__dirname, '..', '..', '..', 'tools', 'demo.js'), '--eenmalig'], {
-      env: { ...process.env, BRON_DEMO_DATABASE: naam },
+      env: { ...omgeving, KAFKA_PORT: String(await vrijePoortpaar()), BRON_DEMO_DATABASE: naam },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let uitvoer = '';
@@ -32,7 +38,9 @@ describe('npm start: the demo aanlevering through the whole system', () => {
     expect(uitvoer).toMatch(/-> INS_MEERDERE_INSCHRIJVINGEN/);
     expect(uitvoer).toMatch(/Een wijziging in een externe registratie \(BRP\)\.\n\s+bekostigd: true -> false/);
     expect(uitvoer).toMatch(/\(26AB kreeg 0 notificaties/);
-    expect(uitvoer).toMatch(/status V, 160 inschrijvingen, sector totaal 172 inschrijvingen in het mbo/);
+    expect(uitvoer).toMatch(/broker 127\.0\.0\.1:\d+ ready in .*SASL\/SCRAM-SHA-256 with ACLs/);
+    expect(uitvoer).toMatch(/berichten op 8 topics gecontroleerd: geen enkel bericht noemt een andere instelling/);
+    expect(uitvoer).toMatch(/status O, 160 inschrijvingen, sector totaal 172 inschrijvingen in het mbo/);
     expect(uitvoer).toMatch(/alles gestopt\.\s*$/);
   }, 240_000);
 });

@@ -28,7 +28,8 @@ describe('poison on every consumed topic: a dead letter with its reason, and the
     [Topics.studentfeit]: ['bekostiging'],
     [Topics.kwalificatie]: ['bekostiging'],
     [Topics.herberekening]: ['bekostiging'],
-    [Topics.basisset]: ['foto', 'notificatie'],
+    [Topics.basisset]: ['foto'],
+    [Topics.basissetwijziging]: ['notificatie'],
     [Topics.fotoAanvraag]: ['foto'],
   };
 

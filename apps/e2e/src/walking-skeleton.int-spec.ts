@@ -61,7 +61,7 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
     const [antwoord] = await verzamelaar.wachtOp('terugkoppeling', (b) => b.filter(vanType(EventTypes.Terugkoppeling)));
     expect(antwoord.topic).toBe(InstellingTopics.terugkoppeling('25LX'));
     expect(antwoord.value).toMatchObject({ batchId, recordnummer: 1, soort: 'MELDING', persoonsnummer: STUDENT, codes: [{ code: 'M00' }] });
-    expect(antwoord.metadata.origin).toBe(origin);
+    expect(antwoord.metadata.origin).toBe('aanlevering:eigen');
     const [samenvatting] = await verzamelaar.wachtOp('batchsamenvatting', (b) => b.filter(vanType(EventTypes.AanleverBatchVerwerkt)));
     expect(samenvatting.value).toMatchObject({ aantalRecords: 1, meldingen: 1, signalen: 0, afkeuringen: 0 });
 

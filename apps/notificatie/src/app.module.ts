@@ -5,7 +5,7 @@ import { BasissetHandler } from './handlers/basisset.handler';
 import { NotificatieSchema1764300000002 } from './migrations/1764300000002-notificatie-schema';
 import { NotificatieRepository } from './notificaties/notificatie.repository';
 
-const CONSUMERS: ConsumerDefinitie[] = [{ groupId: 'notificatie', topics: [Topics.basisset] }];
+const CONSUMERS: ConsumerDefinitie[] = [{ groupId: 'notificatie', topics: [Topics.basissetwijziging] }];
 
 /** Notificatie: a change an instelling did not cause itself, on that instelling's own topic. */
 @Module({})

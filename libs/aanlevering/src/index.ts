@@ -6,3 +6,4 @@ export * from './batch-samenvatting';
 export * from './persistent-map';
 export * from './bestand/lees-records';
 export * from './tekst';
+export * from './extern-feit';

@@ -21,7 +21,8 @@ export async function* aanleverBerichten(
 ): AsyncGenerator<{ berichten: UitgaandBericht[]; aantal: number }> {
   const topic = InstellingTopics.aanlevering(instelling);
   const origin = originVan({ soort: 'AANLEVERING', instelling, batchId });
-  const bericht = <T>(type: string, value: T) => nieuwBericht({ topic, key: batchId, type, value, origin });
+  // Every record starts a chain (correlation id: its own event id); its cause is the batch.
+  const bericht = <T>(type: string, value: T) => nieuwBericht({ topic, key: batchId, type, value, origin, causationId: `batch:${batchId}` });
   let aantal = 0;
   let berichten: UitgaandBericht[] = [];
   let bytes = 0;

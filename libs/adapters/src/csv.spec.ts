@@ -1,7 +1,7 @@
-import { csvCel, csvRegel } from './csv';
+import { CSV_VOOR_MENSEN, csvCel, csvCode, csvRegel } from './csv';
 
 /** Parses one CSV line (RFC 4180) back into its cells, to prove a written line reads as the cells it was made of. */
-function leesRegel(regel: string): string[] {
+function leesRegel(regel: string, scheidingsteken = ','): string[] {
   const cellen: string[] = [];
   let cel = '';
   let inQuotes = false;
@@ -10,7 +10,7 @@ function leesRegel(regel: string): string[] {
     if (inQuotes) {
       if (c === '"' && regel[i + 1] === '"') { cel += '"'; i++; } else if (c === '"') inQuotes = false; else cel += c;
     } else if (c === '"') inQuotes = true;
-    else if (c === ',') { cellen.push(cel); cel = ''; } else if (c === '\n') break;
+    else if (c === scheidingsteken) { cellen.push(cel); cel = ''; } else if (c === '\n') break;
     else cel += c;
   }
   cellen.push(cel);
@@ -57,5 +57,32 @@ describe('csvCel: OWASP CSV injection', () => {
     const regel = csvRegel([1, '=cmd|\' /C calc\'!A0', null, 'a,"b"', '-1']);
     expect(regel.endsWith('\n')).toBe(true);
     expect(leesRegel(regel)).toEqual(['1', "'=cmd|' /C calc'!A0", '', 'a,"b"', "'-1"]);
+  });
+});
+
+describe('csvCel and csvRegel for Dutch Excel (CSV_VOOR_MENSEN)', () => {
+  it('separates with ; and writes numbers with a decimal comma, booleans as ja/nee', () => {
+    const regel = csvRegel([1.5, -0.25, 17, true, false, 'Kok'], CSV_VOOR_MENSEN);
+    expect(regel).toBe('1,5;-0,25;17;ja;nee;Kok\n');
+    expect(leesRegel(regel, ';')).toEqual(['1,5', '-0,25', '17', 'ja', 'nee', 'Kok']);
+  });
+
+  it('keeps a code that starts with a digit as text with its leading zeros: a tab inside quotes, never a formula', () => {
+    expect(csvCel(csvCode('012345672'), CSV_VOOR_MENSEN)).toBe('"\t012345672"');
+    expect(csvCel(csvCode('25LX'), CSV_VOOR_MENSEN)).toBe('"\t25LX"');
+    expect(csvCel(csvCode('ABC'), CSV_VOOR_MENSEN)).toBe('ABC');
+    expect(csvCel(csvCode(null), CSV_VOOR_MENSEN)).toBe('');
+    expect(csvCel(csvCode('=1+1'), CSV_VOOR_MENSEN)).toBe(`"'=1+1"`);
+    const regel = csvRegel([csvCode('012345672'), csvCode('0'), 'x'], CSV_VOOR_MENSEN);
+    expect(regel).not.toMatch(/=/);
+    expect(leesRegel(regel, ';').map((c) => c.trim())).toEqual(['012345672', '0', 'x']);
+  });
+
+  it('neutralises formula starts and quotes both separators the same way as RFC 4180 CSV', () => {
+    expect(leesRegel(csvRegel(['=cmd|\' /C calc\'!A0', 'a;b', 'a,b', '@x'], CSV_VOOR_MENSEN), ';')).toEqual(["'=cmd|' /C calc'!A0", 'a;b', 'a,b', "'@x"]);
+  });
+
+  it('quotes a decimal comma when the separator is a comma', () => {
+    expect(csvRegel([1.5, 2], { scheidingsteken: ',', decimaalteken: ',' })).toBe('"1,5",2\n');
   });
 });

@@ -4,3 +4,5 @@ export * from './oorzaak.mapper';
 export * from './aanlevering.mapper';
 export * from './basisset.mapper';
 export * from './csv';
+export * from './instelling-bericht';
+export * from './foto';

@@ -11,6 +11,7 @@ export * from './regels/regelset';
 export { cascade2015 } from './regels/cascade2015';
 export { post2018 } from './regels/post2018';
 export { berekenBekostiging } from './berekening/bereken';
+export * from './berekening/aanmelding';
 export * from './invoer/lees-invoer';
 export { berekenVanJson, type BerekenResultaat } from './bereken-json';
 export * from './dossier';

@@ -1,5 +1,5 @@
 import {
-  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, AanmeldingBijgewerktSchema, BasissetBerekendSchema, DiplomaBijgewerktSchema, HerberekeningGevraagdSchema,
+  AanleverBatchAfgeslotenSchema, AanleverBatchVerwerktSchema, AanleverRecordSchema, AanmeldingBijgewerktSchema, BasissetBerekendSchema, BasissetsGewijzigdSchema, DiplomaBijgewerktSchema, ExternAntwoordSchema, HerberekeningGevraagdSchema,
   FotoAangevraagdSchema, FotoGemaaktSchema, InschrijvingBijgewerktSchema, NotificatieSchema, PersoonGewijzigdSchema,
   PrijsfactorGewijzigdSchema, TerugkoppelingSchema, VooropleidingGeregistreerdSchema,
   type SchemaTypes,
@@ -17,7 +17,9 @@ export const EventTypes = {
   PersoonGewijzigd: PersoonGewijzigdSchema.fullName,
   VooropleidingGeregistreerd: VooropleidingGeregistreerdSchema.fullName,
   PrijsfactorGewijzigd: PrijsfactorGewijzigdSchema.fullName,
+  ExternAntwoord: ExternAntwoordSchema.fullName,
   BasissetBerekend: BasissetBerekendSchema.fullName,
+  BasissetsGewijzigd: BasissetsGewijzigdSchema.fullName,
   HerberekeningGevraagd: HerberekeningGevraagdSchema.fullName,
   Notificatie: NotificatieSchema.fullName,
   FotoAangevraagd: FotoAangevraagdSchema.fullName,

@@ -12,10 +12,14 @@ export const Topics = {
   vooropleiding: 'extern.public.vooropleiding.v1',
   /** Reference data changes of kwalificaties (PrijsfactorGewijzigd); key crebo. */
   kwalificatie: 'referentie.public.kwalificatie.v1',
+  /** The answer to every external fact (ExternAntwoord), for the external sources; key as the fact's. */
+  externAntwoord: 'extern.public.antwoord.v1',
   /** The bekostiging service's own recompute requests (HerberekeningGevraagd); key persoonsnummer. */
   herberekening: 'bekostiging.internal.herberekening.v1',
   /** Every recomputed basisset (BasissetBerekend), DUO-internal; key persoonsnummer. */
   basisset: 'bekostiging.public.basisset.v1',
+  /** Per cause, what changed for each instelling that may be told (BasissetsGewijzigd), DUO-internal; key persoonsnummer. */
+  basissetwijziging: 'bekostiging.internal.basissetwijziging.v1',
   /** Requests for a foto (FotoAangevraagd); key BRIN. */
   fotoAanvraag: 'foto.public.aanvraag.v1',
 } as const;

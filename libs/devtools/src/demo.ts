@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoGemaakt } from '@bron/contracts';
-import { DEFAULT_DATABASE_URL, ensureDatabaseExists, nieuwBericht, vanType, type Ontvangen } from '@bron/infra';
+import { DEFAULT_DATABASE_URL, PlatformClient, ensureDatabaseExists, nieuwBericht, toHeaders, vanType, type Ontvangen } from '@bron/infra';
 import { Client } from 'pg';
+import { andereInstellingIn } from './andere-instelling';
 import { demoAanlevering } from './demo-aanlevering';
 import { postgresAntwoordt, startIngebouwdePostgres } from './ingebouwde-postgres';
-import { kafkaBrokers } from './repo-kafka';
-import { ServiceSupervisor } from './service-supervisor';
+import { BeveiligdeBroker } from './repo-kafka';
+import { SERVICES, ServiceSupervisor } from './service-supervisor';
 import { Verzamelaar } from './verzamelaar';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -31,7 +32,8 @@ export async function demo(args: string[]): Promise<number> {
   try {
     kop('bron-terugkoppeling: demo');
     // The demo stops the broker itself, in order, on Ctrl-C (after the services).
-    const brokers = await kafkaBrokers(opruimen, 19092, { handleSignals: false });
+    const kafka = await demoKafka(opruimen);
+    const brokers = kafka.brokers;
     const databaseUrl = await demoDatabase(await postgresServer(opruimen));
     const logDir = join(ROOT, 'tmp', 'demo');
     mkdirSync(logDir, { recursive: true });
@@ -42,6 +44,8 @@ export async function demo(args: string[]): Promise<number> {
     const logs = new Map<string, NodeJS.WritableStream>();
     const supervisor = new ServiceSupervisor({
       env,
+      // each service with its own principal (docs/kafka.md, security mode)
+      envPerService: Object.fromEntries(SERVICES.map((s) => [s, kafka.service(s)])),
       log: (service, regel) => {
         if (!logs.has(service)) logs.set(service, createWriteStream(join(logDir, `${service}.log`)));
         logs.get(service)!.write(regel + '\n');
@@ -54,15 +58,20 @@ export async function demo(args: string[]): Promise<number> {
     for (const s of supervisor.services) uit(`  ${s.naam.padEnd(12)} ${s.url}/health/ready`);
     uit(`klaar in ${((Date.now() - start) / 1000).toFixed(1)} s; peildatum van het systeem: ${PEILDATUM} (studiejaar 2016/17, teldatum 1 oktober 2016)`);
 
-    const verzamelaar = new Verzamelaar(env);
-    opruimen.push(() => verzamelaar.sluit());
-    await verzamelaar.volg(['25LX', '26AB'].flatMap((b) => [InstellingTopics.bekostigingsstatus(b), InstellingTopics.notificatie(b), InstellingTopics.foto(b)]));
+    // Each instelling reads its own topics with its own credentials; the BRP fact comes from the operator.
+    const verzamelaar = new Verzamelaar({ ...env, ...kafka.instelling('25LX') });
+    const ander = new Verzamelaar({ ...env, ...kafka.instelling('26AB') });
+    const operator = new PlatformClient({ ...process.env, ...env, ...kafka.operator });
+    opruimen.push(() => verzamelaar.sluit(), () => ander.sluit(), () => operator.sluit());
+    const eigen = (b: string) => [InstellingTopics.terugkoppeling(b), InstellingTopics.bekostigingsstatus(b), InstellingTopics.notificatie(b), InstellingTopics.foto(b)];
+    await verzamelaar.volg(eigen('25LX'));
+    await ander.volg(eigen('26AB'));
 
     const data = demoAanlevering('25LX', '26AB');
     const hoofdBestand = join(logDir, 'aanlevering-25LX.csv');
     writeFileSync(hoofdBestand, data.hoofd.csv);
     kop(`25LX levert ${data.hoofd.aantal} records aan: bron aanleveren tmp/demo/aanlevering-25LX.csv --instelling 25LX`);
-    if ((await bron(['aanleveren', hoofdBestand, '--instelling', '25LX'], env)) !== 0) throw new Error('de aanlevering van 25LX kreeg niet op elk record antwoord');
+    if ((await bron(['aanleveren', hoofdBestand, '--instelling', '25LX'], { ...env, ...kafka.instelling('25LX') })) !== 0) throw new Error('de aanlevering van 25LX kreeg niet op elk record antwoord');
 
     const statussen = await verzamelaar.wachtOp('de bekostigingsstatus van de studenten van 25LX', (b) => {
       const s = b.filter(vanType(EventTypes.BasissetBerekend)).filter((m) => m.topic === InstellingTopics.bekostigingsstatus('25LX'));
@@ -74,10 +83,10 @@ export async function demo(args: string[]): Promise<number> {
     const anderBestand = join(logDir, 'aanlevering-26AB.csv');
     writeFileSync(anderBestand, data.ander.csv);
     kop(`26AB levert ${data.ander.aantal} inschrijvingen aan van studenten die ook bij 25LX staan (dezelfde teldatum)`);
-    if ((await bron(['aanleveren', anderBestand, '--instelling', '26AB'], env)) !== 0) throw new Error('de aanlevering van 26AB kreeg niet op elk record antwoord');
+    if ((await bron(['aanleveren', anderBestand, '--instelling', '26AB'], { ...env, ...kafka.instelling('26AB') })) !== 0) throw new Error('de aanlevering van 26AB kreeg niet op elk record antwoord');
 
     const notificatiesVoor25LX = (b: Ontvangen[]) => b.filter(vanType(EventTypes.Notificatie)).filter((m) => m.topic === InstellingTopics.notificatie('25LX'));
-    await verzamelaar.wachtOp(`de bekostigingsstatus van de ${data.ander.aantal} inschrijvingen van 26AB`, (b) => {
+    await ander.wachtOp(`de bekostigingsstatus van de ${data.ander.aantal} inschrijvingen van 26AB`, (b) => {
       const s = b.filter(vanType(EventTypes.BasissetBerekend)).filter((m) => m.topic === InstellingTopics.bekostigingsstatus('26AB'));
       return new Set(s.map((m) => m.value.inschrijvingId)).size >= data.ander.aantal && s;
     });
@@ -85,7 +94,7 @@ export async function demo(args: string[]): Promise<number> {
 
     kop('de BRP meldt: een student van 25LX had bij de start geen rechtmatig verblijf');
     const brpStudent = data.studenten[3];
-    await verzamelaar.platform.send([nieuwBericht({
+    await operator.send([nieuwBericht({
       topic: Topics.persoon, key: brpStudent, type: EventTypes.PersoonGewijzigd, origin: 'extern:BRP',
       value: { persoonsnummer: brpStudent, bron: 'BRP', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal', verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }] },
     })]);
@@ -96,16 +105,20 @@ export async function demo(args: string[]): Promise<number> {
       uit(`  student ${n.value.persoonsnummer} (${n.value.inschrijvingId}): ${n.value.oorzaak.omschrijving}`);
       for (const w of n.value.wijzigingen) uit(`      ${w.veld}: ${toonWaarde(w.veld, w.oud)} -> ${toonWaarde(w.veld, w.nieuw)}`);
     }
-    const bijAnder = verzamelaar.berichten.filter((m) => m.topic === InstellingTopics.notificatie('26AB')).length;
+    const bijAnder = ander.berichten.filter((m) => m.topic === InstellingTopics.notificatie('26AB')).length;
     uit(`  (26AB kreeg ${bijAnder} notificaties: zijn eigen aanlevering veroorzaakte de wijzigingen)`);
 
     kop('foto van 25LX op peildatum 1 oktober 2016 (bron foto 25LX)');
-    await bron(['foto', '25LX', '--peildatum', '2016-10-01'], env, (json) => toonFoto(JSON.parse(json) as FotoGemaakt));
+    await bron(['foto', '25LX', '--peildatum', '2016-10-01'], { ...env, ...kafka.operator }, (json) => toonFoto(JSON.parse(json) as FotoGemaakt));
+
+    kop('isolatie: wat 25LX en 26AB op hun eigen topics kregen');
+    controleerIsolatie({ '25LX': verzamelaar.berichten, '26AB': ander.berichten });
 
     if (eenmalig) return 0;
     kop('het systeem draait; Ctrl-C stopt alles');
     uit('probeer in een tweede terminal: npx bron volg 25LX --vanaf-begin --max 5');
     uit(`(met KAFKA_BROKERS=${brokers}${env.BRON_TOPIC_PREFIX ? ` BRON_TOPIC_PREFIX=${env.BRON_TOPIC_PREFIX}` : ''})`);
+    if (kafka.toegangBestand) uit(`(en als 25LX: KAFKA_SASL_USERNAME=instelling-25LX BRON_CLIENT_GROEP_PREFIX=instelling.25LX. KAFKA_SASL_PASSWORD=<uit ${kafka.toegangBestand}>)`);
     await gestopt;
     return 0;
   } finally {
@@ -115,6 +128,36 @@ export async function demo(args: string[]): Promise<number> {
     for (const stap of opruimen.reverse()) await stap().catch((e: Error) => uit(`  bij het stoppen: ${e.message}`));
     uit('alles gestopt.');
   }
+}
+
+/** The broker of the demo and the credentials of each of its clients (none on a broker without them). */
+interface DemoKafka {
+  brokers: string;
+  toegangBestand?: string;
+  service(naam: string): NodeJS.ProcessEnv;
+  instelling(brin: string): NodeJS.ProcessEnv;
+  operator: NodeJS.ProcessEnv;
+}
+
+/**
+ * KAFKA_BROKERS when given (used as it is: PLAINTEXT, or SASL with the KAFKA_SASL_* of the
+ * environment); otherwise the repo's own broker in its security mode (SASL/SCRAM, ACLs per
+ * principal), with the instellingen of data/instellingen.csv, on KAFKA_PORT or 19092.
+ */
+async function demoKafka(opruimen: (() => Promise<void>)[]): Promise<DemoKafka> {
+  if (process.env.KAFKA_BROKERS) return { brokers: process.env.KAFKA_BROKERS, service: () => ({}), instelling: () => ({}), operator: {} };
+  const port = Number(process.env.KAFKA_PORT ?? 19092);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { laadInstellingen } = require('../../../infra/kafka/toegang.js') as { laadInstellingen: (waarde?: string) => string[] };
+  const broker = await BeveiligdeBroker.start({ port, instellingen: laadInstellingen(process.env.INSTELLINGEN), handleSignals: false });
+  opruimen.push(() => broker.stop());
+  return {
+    brokers: broker.brokers.join(','),
+    toegangBestand: join('tmp', `kafka-${port}`, 'toegang.json'),
+    service: (naam) => broker.service(naam),
+    instelling: (brin) => broker.instelling(brin),
+    operator: broker.operator,
+  };
 }
 
 /**
@@ -194,4 +237,21 @@ function toonFoto(foto: FotoGemaakt): void {
     uit(`    ${r.crebo} ${r.leerweg.padEnd(7)} ${String(r.niveau ?? '-').padEnd(6)} ${String(r.verblijfsjaar ?? '-').padEnd(13)} ${String(r.inschrijvingen).padStart(14)} ${String(r.bekostigd).padStart(9)}`);
   }
   if (foto.terugmeldingsoverzicht.length > 12) uit(`    ... en nog ${foto.terugmeldingsoverzicht.length - 12} regels`);
+}
+
+/**
+ * D7 on the wire: no message the demo's instellingen received on their own topics names the other
+ * instelling (its BRIN, or one of its batch ids) in its key, headers or value. The headers are
+ * those the platform reads (its metadata); apps/e2e/src/isolatie-berichten.int-spec.ts checks raw ones.
+ */
+function controleerIsolatie(perInstelling: Record<string, Ontvangen[]>): void {
+  // each instelling's batch ids, as its own terugkoppeling names them
+  const kenmerken = new Map(Object.entries(perInstelling).map(([brin, berichten]) => [brin, [...new Set(berichten.filter(vanType(EventTypes.AanleverBatchVerwerkt)).map((b) => b.value.batchId))]]));
+  const bekend = { brins: Object.keys(perInstelling), kenmerken };
+  const berichten = Object.values(perInstelling).flat();
+  const vondsten = berichten.flatMap((b) => andereInstellingIn({ topic: b.topic, key: b.key, headers: toHeaders(b.metadata), value: b.value }, bekend)
+    .map((v) => `${b.topic} ${b.type}: ${v.waar} noemt ${v.instelling}`));
+  if (vondsten.length > 0) throw new Error(`berichten noemen een andere instelling:\n  ${vondsten.slice(0, 10).join('\n  ')}`);
+  const topics = new Set(berichten.map((b) => b.topic)).size;
+  uit(`  ${berichten.length} berichten op ${topics} topics gecontroleerd: geen enkel bericht noemt een andere instelling`);
 }

@@ -3,3 +3,4 @@ export * from './verzamelaar';
 export * from './demo-aanlevering';
 export * from './ingebouwde-postgres';
 export * from './repo-kafka';
+export * from './andere-instelling';

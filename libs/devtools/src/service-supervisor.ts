@@ -22,6 +22,8 @@ export interface SupervisorOpties {
   readyTimeoutMs?: number;
   /** Processes per service (default 1): more share the service's consumer groups, as in a scaled deployment. */
   instanties?: Partial<Record<ServiceNaam, number>>;
+  /** Per service, on top of `env`: e.g. its own Kafka principal (`KAFKA_SASL_USERNAME`, `KAFKA_SASL_PASSWORD`) on a secured broker. */
+  envPerService?: Partial<Record<ServiceNaam, NodeJS.ProcessEnv>>;
 }
 
 /** A free TCP port on 127.0.0.1. */
@@ -66,6 +68,14 @@ export class ServiceSupervisor {
     await Promise.all(this.services.map((s) => this.wachtOpReady(s, deadline)));
   }
 
+  /** Starts only one service (one process) and waits until it is ready. */
+  async startEen(naam: ServiceNaam): Promise<GestarteService> {
+    const service = await this.spawn(naam, 0);
+    this.services.push(service);
+    await this.wachtOpReady(service, Date.now() + (this.opties.readyTimeoutMs ?? 120_000));
+    return service;
+  }
+
   async stop(): Promise<void> {
     await Promise.all(this.services.splice(0).map((s) => stopProces(s.proces)));
   }
@@ -100,7 +110,7 @@ export class ServiceSupervisor {
     const poort = await vrijePoort();
     const proces = spawn(process.execPath, [join(ROOT, 'tools', 'run-service.js'), naam], {
       cwd: ROOT,
-      env: { ...process.env, ...this.opties.env, [`${naam.toUpperCase()}_PORT`]: String(poort) },
+      env: { ...process.env, ...this.opties.env, ...this.opties.envPerService?.[naam], [`${naam.toUpperCase()}_PORT`]: String(poort) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = this.opties.log ?? (() => undefined);

@@ -6,3 +6,8 @@ export * from './oorzaak';
 export * from './foto/terugmeldingsoverzicht';
 export * from './decider/decider';
 export * from './foto/foto';
+export * from './foto/basissetversie';
+export * from './foto/fotomoment';
+export * from './foto/tmo';
+export * from './foto/sector';
+export * from './foto/verschillenlijst';

@@ -48,3 +48,22 @@ export function oorzaakVanOrigin(origin: string): Oorzaak {
       return { soort: 'EXTERN', bron: origin };
   }
 }
+
+/**
+ * The origin as instelling `brin` may see it on its own topics (D7): whether an aanlevering was
+ * its own or another instelling's, never which other one nor its batch. `aanlevering:eigen`,
+ * `aanlevering:andere-instelling`, `extern:<bron>`, `referentie:<bron>`, `regelset:<id>`; any other
+ * origin is reduced to its soort (the text before the first `:`).
+ */
+export function originVoorInstelling(origin: string, brin: string): string {
+  const soort = origin.split(':')[0];
+  if (!['aanlevering', 'extern', 'referentie', 'regelset'].includes(soort)) return soort;
+  const oorzaak = oorzaakVanOrigin(origin);
+  if (oorzaak.soort === 'AANLEVERING') return isEigenAanlevering(oorzaak, brin) ? 'aanlevering:eigen' : 'aanlevering:andere-instelling';
+  return originVan(oorzaak);
+}
+
+/** Was this cause the instelling's own aanlevering? */
+export function isEigenAanlevering(oorzaak: Oorzaak, brin: string): boolean {
+  return oorzaak.soort === 'AANLEVERING' && oorzaak.instelling === brin;
+}

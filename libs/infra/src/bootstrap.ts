@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { MicroserviceOptions } from '@nestjs/microservices';
+import { serveerOpenApi } from './http/openapi';
+import { VerzoekFoutFilter } from './http/verzoek-fout';
 import { JsonLogger } from './logging/json-logger';
 import { SERVICE_CONFIG } from './platform.module';
 import type { ServiceConfig } from './config';
@@ -11,8 +13,8 @@ import { BerichtFoutDoorgeven } from './transport/fouten-doorgeven.filter';
 
 /**
  * Builds and starts one service: JSON logs, graceful shutdown on SIGTERM/SIGINT, its handlers on
- * the platform's transport (BronTransport) once the service's own start-up work is done, then HTTP
- * on its port (0 picks a free one, as tests do).
+ * the platform's transport (BronTransport) once the service's own start-up work is done, its OpenAPI
+ * document, then HTTP on its port (0 picks a free one, as tests do).
  */
 export async function startService(appModule: Parameters<typeof NestFactory.create>[0], options: { port?: number } = {}): Promise<INestApplication> {
   // No body parsers: a controller that takes a body streams it itself (an aanleverbestand can be large).
@@ -21,10 +23,14 @@ export async function startService(appModule: Parameters<typeof NestFactory.crea
   app.useLogger(logger);
   app.enableShutdownHooks();
   // Before the transport is connected: its handlers are bound with the filters known at that moment.
-  app.useGlobalFilters(new BerichtFoutDoorgeven(app.getHttpAdapter()));
+  // A refused HTTP request (VerzoekFout, e.g. from the API-key guard) answers `{ fout }`; it is checked first.
+  app.useGlobalFilters(new BerichtFoutDoorgeven(app.getHttpAdapter()), new VerzoekFoutFilter());
   // Every service's module says which consumer groups it has (BERICHT_CONSUMERS).
   const consumers = app.get<readonly ConsumerDefinitie[]>(BERICHT_CONSUMERS, { strict: false });
   app.connectMicroservice<MicroserviceOptions>({ strategy: new BronTransport(app.get(ServiceRuntime), consumers) }, { inheritAppConfig: true });
+  // Every HTTP endpoint of the service, with its error shapes: /openapi.json and /docs (before
+  // init, which puts the not-found handler after the routes known by then).
+  serveerOpenApi(app, app.get<ServiceConfig>(SERVICE_CONFIG).service);
   await app.init();
   await app.startAllMicroservices();
   const config = app.get<ServiceConfig>(SERVICE_CONFIG);

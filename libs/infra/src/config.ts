@@ -13,6 +13,28 @@ export interface ServiceConfig {
   peildatum: () => string;
   /** The environment overrides this config was read with (tests run several services in one process). */
   env: NodeJS.ProcessEnv;
+  /** SASL credentials of the service's own principal, when the broker requires them (docs/kafka.md, security mode). */
+  kafkaSasl?: KafkaSasl;
+}
+
+/** SASL/SCRAM credentials for kafkajs. */
+export interface KafkaSasl {
+  mechanism: 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
+/**
+ * SASL from `KAFKA_SASL_USERNAME` and `KAFKA_SASL_PASSWORD` (mechanism `KAFKA_SASL_MECHANISM`,
+ * default scram-sha-256); none (PLAINTEXT) when no user name is set.
+ */
+export function saslUitEnv(env: NodeJS.ProcessEnv = process.env): KafkaSasl | undefined {
+  const username = env.KAFKA_SASL_USERNAME?.trim();
+  if (!username) return undefined;
+  const mechanism = (env.KAFKA_SASL_MECHANISM ?? 'scram-sha-256').toLowerCase();
+  if (mechanism !== 'scram-sha-256' && mechanism !== 'scram-sha-512') throw new Error(`KAFKA_SASL_MECHANISM must be scram-sha-256 or scram-sha-512, got '${mechanism}'`);
+  if (!env.KAFKA_SASL_PASSWORD) throw new Error(`KAFKA_SASL_USERNAME is set (${username}) but KAFKA_SASL_PASSWORD is not`);
+  return { mechanism, username, password: env.KAFKA_SASL_PASSWORD };
 }
 
 export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/bron';
@@ -31,5 +53,6 @@ export function readConfig(service: string, defaultHttpPort: number, overrides: 
     httpPort: Number(env[`${service.toUpperCase()}_PORT`] ?? env.PORT ?? defaultHttpPort),
     peildatum: peildatum ? () => peildatum : () => new Date().toISOString().slice(0, 10),
     env: overrides,
+    kafkaSasl: saslUitEnv(env),
   };
 }

@@ -38,7 +38,7 @@ export class ServiceRuntime {
     // Refuses an inbox retention that is not longer than the topics' before anything starts.
     const retentie = retentieInstellingen(env);
     const dataSource = await openDatabase({ url: config.databaseUrl, schema, migrations, logger });
-    const kafka = new KafkaClient(config.service, config.kafkaBrokers, config.topicPrefix, logger, 8, { topicRetentieDagen: retentie.topicDagen });
+    const kafka = new KafkaClient(config.service, config.kafkaBrokers, config.topicPrefix, logger, 8, { topicRetentieDagen: retentie.topicDagen, sasl: config.kafkaSasl });
     const outbox = new Outbox(schema, codec);
     const relay = new OutboxRelay(dataSource, schema, outbox.notifyChannel, kafka, logger, config.databaseUrl);
     const inboxRetentie = new InboxRetentie(dataSource, schema, logger, retentie);

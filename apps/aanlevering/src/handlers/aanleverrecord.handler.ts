@@ -1,7 +1,7 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { aanleverrecordDecider, nieuweStaatVan, vatBatchSamen, type AanleverContext, type AanvaardEvent, type NieuweStaat, type RecordTerugkoppeling } from '@bron/aanlevering-domein';
-import { aanleverrecordMapper, batchSamenvattingMapper, terugkoppelingMapper } from '@bron/adapters';
+import { aanleverrecordMapper, batchSamenvattingMapper, terugkoppelingMapper, voorInstelling } from '@bron/adapters';
 import type { Kwalificatietabel } from '@bron/cascade';
 import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
 import { originVan } from '@bron/domein';
@@ -117,10 +117,10 @@ export class AanleverrecordHandler {
     // The intake topic has one partition: every record of the batch was handled before this marker.
     const samenvatting = vatBatchSamen({ batchId, instelling, aantalGemeld: aantalRecords }, await this.antwoorden.tellingen(manager, instelling, batchId));
     await this.outbox.add(manager, [
-      nieuwBericht({
+      voorInstelling(nieuwBericht({
         topic: InstellingTopics.terugkoppeling(instelling), key: batchId, type: EventTypes.AanleverBatchVerwerkt, value: batchSamenvattingMapper.naarContract(samenvatting),
         origin: originVan({ soort: 'AANLEVERING', instelling, batchId }), eventId: `batch-verwerkt:${instelling}:${batchId}`,
-      }, bericht),
+      }, bericht)),
     ]);
   }
 }
@@ -129,10 +129,10 @@ export class AanleverrecordHandler {
 const terugkoppelingId = (t: RecordTerugkoppeling) => `terugkoppeling:${t.instelling}:${t.batchId}:${t.recordnummer}`;
 
 function terugkoppelingBericht(terugkoppeling: RecordTerugkoppeling, origin: string, oorzaak: Oorzaakbericht): UitgaandBericht {
-  return nieuwBericht({
+  return voorInstelling(nieuwBericht({
     topic: InstellingTopics.terugkoppeling(terugkoppeling.instelling), key: terugkoppeling.persoonsnummer ?? terugkoppeling.batchId,
     type: EventTypes.Terugkoppeling, value: terugkoppelingMapper.naarContract(terugkoppeling), origin, eventId: terugkoppelingId(terugkoppeling),
-  }, oorzaak);
+  }, oorzaak));
 }
 
 function studentfeitBericht(event: AanvaardEvent, origin: string, oorzaak: Oorzaakbericht): UitgaandBericht {

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiAcceptedResponse, ApiBadRequestResponse, ApiBody, ApiConsumes, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation,
+  ApiParam, ApiQuery, ApiServiceUnavailableResponse, ApiTags, ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { BestandFout, leesRecords } from '@bron/aanlevering-domein';
 import { laadInstellingen } from '@bron/adapters';
-import { JsonLogger, ServiceRuntime } from '@bron/infra';
+import {
+  FoutAntwoord, GeauthenticeerdeInstelling, InstellingToegang, JsonLogger, ServiceRuntime, stuurJson, weigerVerzoek, type Sleutelhouder,
+} from '@bron/infra';
 import { KafkaJSError } from 'kafkajs';
-import { ApiSleutelRepository, type Sleutelhouder } from '../api-sleutel/api-sleutel.repository';
 import { AanleverBatchVerzender } from './aanlever-batch.verzender';
-import { apiSleutelUitHeaders } from './api-sleutel-header';
 import { BatchRepository } from './batch.repository';
 import { bestandsformaatVan } from './bestandsformaat';
 import { geldigBatchId, geldigeBestandsnaam, paginaVan } from './parameters';
@@ -18,13 +22,14 @@ import { VerzoekFout } from './verzoek-fout';
  * instelling. The request and response are used directly (no body parser) so that a file of any
  * size streams from the socket to the intake topic.
  */
+@ApiTags('aanleveringen')
 @Controller('aanleveringen')
+@InstellingToegang()
 export class AanleveringenController {
   private readonly aangesloten: ReadonlySet<string>;
 
   constructor(
     runtime: ServiceRuntime,
-    private readonly sleutels: ApiSleutelRepository,
     private readonly batches: BatchRepository,
     private readonly verzender: AanleverBatchVerzender,
     private readonly logger: JsonLogger,
@@ -34,10 +39,21 @@ export class AanleveringenController {
 
   /** The file as the body; 202 once every record and the closing message are on the intake topic. */
   @Post()
-  async leverAan(@Req() req: IncomingMessage, @Res() res: ServerResponse): Promise<void> {
+  @ApiOperation({ summary: 'Lever een bestand aan (CSV of JSON Lines); 202 zodra elk record op het intake-topic staat' })
+  @ApiConsumes('text/csv', 'application/x-ndjson')
+  @ApiBody({ description: 'the aanleverbestand (docs/aanlevering.md)', schema: { type: 'string', format: 'binary' } })
+  @ApiQuery({ name: 'batchId', required: false, description: 'letters, digits, . _ ~ -; a new uuid when left out' })
+  @ApiQuery({ name: 'bestandsnaam', required: false })
+  @ApiQuery({ name: 'formaat', required: false, enum: ['csv', 'jsonl'] })
+  @ApiAcceptedResponse({ description: 'every record is on the intake topic; the answers follow' })
+  @ApiBadRequestResponse({ type: FoutAntwoord, description: 'a bad parameter or an unreadable file' })
+  @ApiForbiddenResponse({ type: FoutAntwoord, description: 'the instelling of the key is not aangesloten' })
+  @ApiUnsupportedMediaTypeResponse({ type: FoutAntwoord })
+  @ApiServiceUnavailableResponse({ type: FoutAntwoord, description: 'Kafka did not take the batch; deliver it again with the same batchId' })
+  async leverAan(@Req() req: IncomingMessage, @Res() res: ServerResponse, @GeauthenticeerdeInstelling() houder: Sleutelhouder): Promise<void> {
     let batchId: string | undefined;
     try {
-      const { instelling, sleutelId } = await this.houder(req);
+      const { instelling, sleutelId } = houder;
       if (!this.aangesloten.has(instelling)) throw new VerzoekFout(403, `instelling ${instelling} is niet aangesloten op de aanlevering`);
       const query = queryVan(req);
       const formaat = bestandsformaatVan(req.headers['content-type'], query.get('formaat'));
@@ -57,9 +73,16 @@ export class AanleveringenController {
 
   /** How far a batch of the key's instelling is, with its answers a page at a time. */
   @Get(':batchId')
-  async batch(@Param('batchId') batchId: string, @Req() req: IncomingMessage, @Res() res: ServerResponse): Promise<void> {
+  @ApiOperation({ summary: 'Hoe ver een batch van de instelling van de sleutel is, met de antwoorden per pagina' })
+  @ApiParam({ name: 'batchId' })
+  @ApiQuery({ name: 'vanaf', required: false, description: 'first recordnummer (default 1)' })
+  @ApiQuery({ name: 'aantal', required: false, description: 'records per page (default 1000, at most 10000)' })
+  @ApiOkResponse({ description: 'the batch status and a page of answers' })
+  @ApiBadRequestResponse({ type: FoutAntwoord })
+  @ApiNotFoundResponse({ type: FoutAntwoord, description: 'no such batch of this instelling (also for another instelling\'s batch)' })
+  async batch(@Param('batchId') batchId: string, @Req() req: IncomingMessage, @Res() res: ServerResponse, @GeauthenticeerdeInstelling() houder: Sleutelhouder): Promise<void> {
     try {
-      const { instelling } = await this.houder(req);
+      const { instelling } = houder;
       const query = queryVan(req);
       const pagina = paginaVan(query.get('vanaf'), query.get('aantal'));
       // Unknown and another instelling's batch look the same: nobody learns that a batch exists.
@@ -74,24 +97,19 @@ export class AanleveringenController {
     }
   }
 
-  private async houder(req: IncomingMessage): Promise<Sleutelhouder> {
-    const houder = await this.sleutels.houderVan(apiSleutelUitHeaders(req.headers.authorization, req.headers['x-api-key']));
-    if (!houder) throw new VerzoekFout(401, 'onbekende of ingetrokken API-sleutel');
-    return houder;
-  }
-
   private weiger(req: IncomingMessage, res: ServerResponse, error: unknown, batchId?: string): void {
     if (req.destroyed && !req.complete) {
       // The sender went away mid-file: what was sent stays unclosed until the batch is delivered again.
       this.logger.event('warn', 'aanlevering afgebroken door de afzender', { batchId, error: (error as Error).message }, AanleveringenController.name);
       return;
     }
-    // Not reading the rest of a refused file: the connection closes after the answer.
-    if (!req.complete) res.setHeader('Connection', 'close');
     if (error instanceof VerzoekFout) {
-      if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-      stuurJson(res, error.status, { fout: error.message });
-    } else if (error instanceof BestandFout) {
+      // Not reading the rest of a refused file: the connection closes after the answer.
+      weigerVerzoek(req, res, error);
+      return;
+    }
+    if (!req.complete) res.setHeader('Connection', 'close');
+    if (error instanceof BestandFout) {
       stuurJson(res, 400, { fout: `het bestand is niet aangeleverd: ${error.message}` });
     } else {
       const kafka = error instanceof KafkaJSError;
@@ -105,14 +123,4 @@ export class AanleveringenController {
 
 function queryVan(req: IncomingMessage): URLSearchParams {
   return new URL(req.url ?? '/', 'http://localhost').searchParams;
-}
-
-function stuurJson(res: ServerResponse, status: number, body: object): void {
-  if (res.headersSent) {
-    res.end();
-    return;
-  }
-  res.statusCode = status;
-  res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(body));
 }

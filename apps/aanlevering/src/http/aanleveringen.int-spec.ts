@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { EventTypes, InstellingTopics, type AanleverBatchAfgesloten, type AanleverRecord } from '@bron/contracts';
-import { KafkaClient, PlatformClient, TestDatabase, nieuwBericht, startService } from '@bron/infra';
-import { apiSleutelTool } from '../api-sleutel/api-sleutel.tool';
+import { KafkaClient, PlatformClient, TestDatabase, apiSleutelTool, nieuwBericht, startService } from '@bron/infra';
 import { AanleveringModule } from '../app.module';
 import type { BatchStatus } from './batch.repository';
 
@@ -121,7 +120,7 @@ describe('HTTP intake: POST and GET /aanleveringen', () => {
     const csv = `${KOPPEN}\nINSCHRIJVING,T,25LX,123456782,INS-9,25078,BOL,VT,2016-08-01\n`;
     const voor = await eindeIntake('25LX');
     const ingetrokken = (await tool(['maak', '25LX'])).stdout.trim();
-    const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM aanlevering.api_sleutel ORDER BY id DESC LIMIT 1`);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id FROM toegang.api_sleutel ORDER BY id DESC LIMIT 1`);
     expect((await tool(['intrekken', id])).code).toBe(0);
 
     const nepSleutel = `bron_25LX_${randomBytes(32).toString('base64url')}`;

@@ -1,11 +1,2 @@
-/** A request the service refuses, with its HTTP status and a Dutch message for the sender. */
-export class VerzoekFout extends Error {
-  override readonly name = 'VerzoekFout';
-
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** The shared HTTP refusal (libs/infra): a status and a Dutch message for the sender. */
+export { VerzoekFout } from '@bron/infra';

@@ -1,11 +1,13 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { beoordeelExternFeit } from '@bron/aanlevering-domein';
 import { bekostigingDecider, type BekostigingCommando, type Bekostigingsstand, type DossierFeit, type Kwalificatietabel } from '@bron/cascade';
 import { EventTypes, type PrijsfactorGewijzigd } from '@bron/contracts';
 import { oorzaakVanOrigin, vouw } from '@bron/domein';
 import { BerichtContext, OnverwerkbaarBerichtFout, Outbox, SERVICE_CONFIG, type ServiceConfig, type UitgaandBericht } from '@bron/infra';
 import { basissetBerichten } from '../herberekening/basisset-berichten';
-import { STUDENTBERICHTEN, leesStudentbericht, type Studentbericht } from '../herberekening/dossier-feiten';
+import { basissetwijzigingBerichten } from '../herberekening/basissets-gewijzigd';
+import { STUDENTBERICHTEN, isGeweigerdExternFeit, leesStudentbericht, type Studentbericht } from '../herberekening/dossier-feiten';
 import { herberekeningGevraagd } from '../herberekening/herberekening-gevraagd';
 import { Studenten } from '../herberekening/studenten.repository';
 import { KwalificatieReferentie } from '../referentie/kwalificatie-referentie';
@@ -32,7 +34,7 @@ export class BekostigingHandler {
   @EventPattern([...STUDENTBERICHTEN], { reeks: true })
   async opStudentberichten(@Payload() berichten: Studentbericht[], @Ctx() context: BerichtContext): Promise<void> {
     const { manager } = context;
-    const gelezen = berichten.map((bericht) => ({ bericht, ...leesStudentbericht(bericht) }));
+    const gelezen = berichten.filter((bericht) => !isGeweigerdExternFeit(bericht)).map((bericht) => ({ bericht, ...leesStudentbericht(bericht) }));
     const standen = await this.studenten.laad(manager, [...new Set(gelezen.map((g) => g.persoonsnummer))]);
     const tabel = await this.referentie.actueel(manager);
     const gewijzigd = new Map<string, Bekostigingsstand>();
@@ -43,7 +45,7 @@ export class BekostigingHandler {
       const events = decider.decide(commando(bericht, feit, this.config.peildatum(), tabel), stand);
       if (events.length === 0) continue;
       gewijzigd.set(persoonsnummer, vouw(decider, events, stand));
-      uit.push(...basissetBerichten(events, bericht));
+      uit.push(...basissetBerichten(events, bericht), ...basissetwijzigingBerichten(events, bericht));
     }
     await this.studenten.bewaar(manager, [...gewijzigd.values()]);
     await this.outbox.add(manager, uit);
@@ -53,6 +55,8 @@ export class BekostigingHandler {
   @EventPattern(EventTypes.PrijsfactorGewijzigd)
   async opPrijsfactorGewijzigd(@Payload() wijziging: PrijsfactorGewijzigd, @Ctx() context: BerichtContext): Promise<void> {
     const { manager } = context;
+    // A change the intake refuses (its answer says why) is skipped, not dead-lettered.
+    if (!beoordeelExternFeit({ type: 'PrijsfactorGewijzigd', ...wijziging }, await this.referentie.actueel(manager)).aanvaard) return;
     if (!(await this.referentie.bewaar(manager, wijziging))) throw new OnverwerkbaarBerichtFout(`prijsfactorwijziging voor onbekende crebo ${wijziging.crebo}`);
     const studenten = await this.studenten.metInschrijvingIn(manager, wijziging.crebo);
     const reden = `prijsfactor ${wijziging.crebo} vanaf ${wijziging.vanaf}: ${wijziging.prijsfactor}`;

@@ -1,4 +1,5 @@
-import { VOOROPLEIDING_SOORTEN, type DossierFeit, type VooropleidingSoort } from '@bron/cascade';
+import { beoordeelPersoonsfeit, leesVooropleiding } from '@bron/aanlevering-domein';
+import type { DossierFeit } from '@bron/cascade';
 import { EventTypes } from '@bron/contracts';
 import { OnverwerkbaarBerichtFout, type Ontvangen } from '@bron/infra';
 
@@ -10,7 +11,15 @@ export const STUDENTBERICHTEN = [
 
 export type Studentbericht = Ontvangen<(typeof STUDENTBERICHTEN)[number]>;
 
-const isVooropleidingSoort = (soort: string): soort is VooropleidingSoort => VOOROPLEIDING_SOORTEN.some((s) => s === soort);
+/**
+ * An external fact the intake refuses (its answer on extern.public.antwoord.v1 says why) changes no
+ * dossier either: it is skipped, not dead-lettered.
+ */
+export function isGeweigerdExternFeit(bericht: Studentbericht): boolean {
+  if (bericht.type === EventTypes.PersoonGewijzigd) return !beoordeelPersoonsfeit({ type: 'PersoonGewijzigd', ...bericht.value }).aanvaard;
+  if (bericht.type === EventTypes.VooropleidingGeregistreerd) return !beoordeelPersoonsfeit({ type: 'VooropleidingGeregistreerd', ...bericht.value }).aanvaard;
+  return false;
+}
 
 /**
  * The student a message is about and, for a fact, the fact as the pure dossier understands it (the
@@ -52,8 +61,9 @@ export function leesStudentbericht(bericht: Studentbericht): { persoonsnummer: s
     }
     case EventTypes.VooropleidingGeregistreerd: {
       const v = bericht.value;
-      if (!isVooropleidingSoort(v.soort)) throw new OnverwerkbaarBerichtFout(`vooropleiding ${v.soort} onbekend (bekend: ${VOOROPLEIDING_SOORTEN.join(', ')})`);
-      return { persoonsnummer: v.persoonsnummer, feit: { type: 'VooropleidingGeregistreerd', vooropleiding: { soort: v.soort, diploma: v.diploma, datum: v.datum } } };
+      const vooropleiding = leesVooropleiding(v);
+      if ('code' in vooropleiding) throw new OnverwerkbaarBerichtFout(vooropleiding.reden);
+      return { persoonsnummer: v.persoonsnummer, feit: { type: 'VooropleidingGeregistreerd', vooropleiding } };
     }
     case EventTypes.HerberekeningGevraagd:
       return { persoonsnummer: bericht.value.persoonsnummer, feit: null };

@@ -4,7 +4,7 @@ import { basename, dirname, join } from 'node:path';
 import { BestandFout, formaatVan, leesRecords, type Bestandsformaat } from '@bron/aanlevering-domein';
 import { EventTypes, InstellingTopics, type AanleverBatchVerwerkt, type Terugkoppeling } from '@bron/contracts';
 import { isGeldigeBrin } from '@bron/domein';
-import { aanleverBerichten, csvRegel } from '@bron/adapters';
+import { CSV_BOM, CSV_VOOR_MENSEN, aanleverBerichten, csvCode, csvRegel } from '@bron/adapters';
 import { PlatformClient } from '@bron/infra';
 import { GebruiksFout, getal, leesArgumenten, wachtTot } from '../gebruik';
 import type { BronIo } from '../io';
@@ -13,7 +13,8 @@ import { Voortgang } from '../voortgang';
 /** The batch ids the HTTP entry accepts too; such an id is also safe as part of a file name. */
 const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9._~-]{0,127}$/;
 
-const KOPREGEL = 'recordnummer,regel,persoonsnummer,inschrijving_id,soort,codes,tekst\n';
+/** As Dutch Excel opens it (docs/foto.md, CSV): byte order mark, `;`, codes kept as text. */
+const KOPREGEL = CSV_BOM + csvRegel(['recordnummer', 'regel', 'persoonsnummer', 'inschrijving_id', 'soort', 'codes', 'tekst'], CSV_VOOR_MENSEN);
 
 /**
  * `bron aanleveren <bestand> --instelling <BRIN>`: streams the file to the instelling's intake
@@ -172,5 +173,5 @@ async function controleerBestand(bestand: string, formaat: Bestandsformaat): Pro
 export function terugkoppelingRegel(t: Terugkoppeling): string {
   const codes = t.codes.map((c) => c.code).join(' ');
   const tekst = t.codes.map((c) => c.tekst).join(' | ');
-  return csvRegel([t.recordnummer, t.regel, t.persoonsnummer, t.inschrijvingId, t.soort, codes, tekst]);
+  return csvRegel([t.recordnummer, t.regel, csvCode(t.persoonsnummer), csvCode(t.inschrijvingId), t.soort, codes, tekst], CSV_VOOR_MENSEN);
 }

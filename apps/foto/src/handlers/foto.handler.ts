@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { EventTypes, InstellingTopics, type BasissetBerekend, type FotoAangevraagd } from '@bron/contracts';
 import { maakFoto } from '@bron/domein';
+import { voorInstelling } from '@bron/adapters';
 import { BerichtContext, Outbox, nieuwBericht } from '@bron/infra';
 import { FotoRepository } from '../fotos/foto.repository';
 
@@ -33,6 +34,6 @@ export class FotoHandler {
       context.metadata.eventTime,
     );
     await this.fotos.bewaar(manager, foto);
-    await this.outbox.add(manager, [nieuwBericht({ topic: InstellingTopics.foto(foto.instelling), key: foto.instelling, type: EventTypes.FotoGemaakt, value: foto, eventId: foto.fotoId }, context.bericht)]);
+    await this.outbox.add(manager, [voorInstelling(nieuwBericht({ topic: InstellingTopics.foto(foto.instelling), key: foto.instelling, type: EventTypes.FotoGemaakt, value: foto, eventId: foto.fotoId }, context.bericht))]);
   }
 }

@@ -25,7 +25,8 @@ export function teldatumVoorInschrijving(i: Pick<DossierInschrijving, 'begin' | 
   return huidig;
 }
 
-function rechtmatigBijStart(dossier: Studentdossier, begin: IsoDatum): boolean | null {
+/** Lawful residence on `datum` as the BRP reports it; null when it told us nothing (no periods, not NL). */
+export function rechtmatigOp(dossier: Studentdossier, begin: IsoDatum): boolean | null {
   const perioden = dossier.persoon.verblijfsstatus;
   if (perioden.length === 0) return dossier.persoon.nationaliteit === 'NL' ? true : null;
   const periode = perioden.find((p) => p.vanaf <= begin && (p.tot === null || begin < p.tot));
@@ -110,7 +111,7 @@ export function basissetsVanDossier(
       prijsfactor: eigen?.prijsfactor ?? tabel.prijsfactorOp(i.crebo, berekening.teldatum) ?? null,
       diplomawaardeOpleiding: eigen?.diplomawaarde ?? null,
       bijdrage: eigen?.bijdrage ?? 0,
-      verblijfsstatusRechtmatig: rechtmatigBijStart(dossier, i.begin),
+      verblijfsstatusRechtmatig: rechtmatigOp(dossier, i.begin),
     };
   });
 }

@@ -2,8 +2,8 @@ import { vouw, type Oorzaak } from '@bron/domein';
 import { given } from '@bron/domein/testing';
 import { metPrijsfactorWijziging, type Kwalificatietabel } from '../referentie/kwalificaties';
 import { TABEL_2015 } from '../testing/specificatie';
-import { bekostigingDecider, type BekostigingEvent, type Basissetversie, type Herbereken, type VerwerkFeit } from './bekostiging-decider';
-import type { DossierFeit, DossierInschrijving } from './studentdossier';
+import { bekostigingDecider, type BekostigingEvent, type Basissetswijziging, type Basissetversie, type Herbereken, type VerwerkFeit } from './bekostiging-decider';
+import type { DossierAanmelding, DossierFeit, DossierInschrijving } from './studentdossier';
 
 const STUDENT = '123456782';
 const PEILDATUM = '2016-11-15';
@@ -22,6 +22,15 @@ const herbereken = (oorzaak: Oorzaak, aanleiding: string, tabel: Kwalificatietab
 
 /** The basisset versies among the events. */
 const versies = (events: readonly BekostigingEvent[]): Basissetversie[] => events.flatMap((e) => (e.type === 'BasissetGewijzigd' ? [e.data] : []));
+
+/** The one change per cause (D8) among the events, if any. */
+const wijziging = (events: readonly BekostigingEvent[]): Basissetswijziging[] => events.flatMap((e) => (e.type === 'BasissetsGewijzigd' ? [e.data] : []));
+const aangemeld = (a: Partial<DossierAanmelding> = {}): DossierFeit => ({
+  type: 'AanmeldingBijgewerkt', aanmelding: { instelling: '27XY', aanmeldingId: 'M1', crebo: '25104', datum: '2017-08-01', verwijderd: false, ...a },
+});
+const gediplomeerd = (instelling: string, diplomaId: string, crebo: string, datum: string): DossierFeit => ({
+  type: 'DiplomaBijgewerkt', diploma: { instelling, diplomaId, versie: 1, verwijderd: false, crebo, datum },
+});
 
 /** The history of a student with one BOL inschrijving at 25LX (verblijfsjaar 1, bekostigd). */
 const ingeschrevenBij25LX = decider.decide(verwerk(ingeschreven(inschrijving()), aanlevering('25LX'), 'e1'), decider.initialState);
@@ -85,7 +94,7 @@ describe('bekostiging decider (D3, D8)', () => {
   it('given a basisset, when a recompute is asked after a prijsfactor change (no fact), then a new versie with the reference data as cause', () => {
     const tabel = metPrijsfactorWijziging(TABEL_2015, { crebo: '25078', vanaf: '2016-08-01', prijsfactor: 1.8 });
     given(decider, ingeschrevenBij25LX).when(herbereken({ soort: 'REFERENTIE', bron: 'OCW' }, 'h1', tabel)).then((events) => {
-      expect(events.map((e) => e.type)).toEqual(['BasissetGewijzigd']);
+      expect(events.map((e) => e.type)).toEqual(['BasissetGewijzigd', 'BasissetsGewijzigd']);
       expect(versies(events)).toEqual([expect.objectContaining({
         versie: 2, oorzaak: { soort: 'REFERENTIE', bron: 'OCW' }, aanleiding: 'h1',
         wijzigingen: [{ veld: 'bijdrage', oud: '1.56', nieuw: '2.16' }, { veld: 'prijsfactor', oud: '1.3', nieuw: '1.8' }],
@@ -111,5 +120,63 @@ describe('bekostiging decider (D3, D8)', () => {
     expect(Object.keys(stand.basissets)).toEqual(['25LX:A']);
     expect(stand.basissets['25LX:A']).toMatchObject({ versie: 1, aanleiding: 'e1' });
     expect(decider.initialState).toEqual({ dossier: expect.objectContaining({ persoonsnummer: STUDENT, inschrijvingen: {} }), basissets: {} });
+  });
+
+  describe('one change per cause, for every instelling that may be told (D8)', () => {
+    it('given a running inschrijving at 25LX, when 26AB delivers earlier years, then one change naming 25LX with its inschrijving, and 26AB without changes left out', () => {
+      const eerder = inschrijving({ instelling: '26AB', inschrijvingId: 'X', crebo: '25407', begin: '2013-08-01', einde: '2016-07-15' });
+      given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(eerder), aanlevering('26AB'), 'e2')).then((events) => {
+        expect(wijziging(events)).toEqual([{
+          persoonsnummer: STUDENT, oorzaak: aanlevering('26AB'), aanleiding: 'e2',
+          instellingen: [{ instelling: '25LX', onderdelen: [{ soort: 'INSCHRIJVING', id: 'A', crebo: '25078', wijzigingen: versies(events)[0].wijzigingen }] }],
+        }]);
+      });
+    });
+
+    it('given two running inschrijvingen at 25LX, when the BRP reports unlawful residence, then one change naming both', () => {
+      const tweede = decider.decide(verwerk(ingeschreven(inschrijving({ inschrijvingId: 'B', crebo: '25099', begin: '2016-09-01' })), aanlevering('25LX'), 'e2'), vouw(decider, ingeschrevenBij25LX));
+      const persoon: DossierFeit = { type: 'PersoonGewijzigd', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: null, verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }], tijdstip: '2016-11-16T10:00:00Z' };
+      given(decider, [...ingeschrevenBij25LX, ...tweede]).when(verwerk(persoon, BRP, 'brp-1')).then((events) => {
+        const [w] = wijziging(events);
+        expect(w.instellingen.map((i) => [i.instelling, i.onderdelen.map((o) => o.id)])).toEqual([['25LX', ['A', 'B']]]);
+        expect(w.oorzaak).toEqual(BRP);
+      });
+    });
+
+    it('given an inschrijving that ended before the peildatum, when its basisset changes, then its instelling is not among those told', () => {
+      const geeindigd = decider.decide(verwerk(ingeschreven(inschrijving({ instelling: '26AB', inschrijvingId: 'X', begin: '2014-08-01', einde: '2016-06-30' })), aanlevering('26AB'), 'e1'), decider.initialState);
+      const tabel = metPrijsfactorWijziging(TABEL_2015, { crebo: '25078', vanaf: '2015-08-01', prijsfactor: 1.8 });
+      given(decider, geeindigd).when(herbereken({ soort: 'REFERENTIE', bron: 'OCW' }, 'h1', tabel)).then((events) => {
+        expect(versies(events)).toEqual([expect.objectContaining({ versie: 2, basisset: expect.objectContaining({ instelling: '26AB', prijsfactor: 1.8 }) })]);
+        expect(wijziging(events)).toEqual([]);
+      });
+    });
+
+    it('given an unexpired aanmelding at 27XY only, when 26AB delivers a diploma, then one change naming 27XY with its basisset at aanmelding', () => {
+      const metAanmelding = decider.decide(verwerk(aangemeld(), aanlevering('27XY'), 'a1'), decider.initialState);
+      // the aanmelding itself is its first basisset at aanmelding: no change to tell
+      expect(wijziging(metAanmelding)).toEqual([]);
+      given(decider, metAanmelding).when(verwerk(gediplomeerd('26AB', 'D1', '25180', '2016-06-30'), aanlevering('26AB'), 'd1')).then((events) => {
+        const [w] = wijziging(events);
+        expect(w).toMatchObject({ oorzaak: aanlevering('26AB'), aanleiding: 'd1' });
+        expect(w.instellingen).toEqual([{ instelling: '27XY', onderdelen: [{ soort: 'AANMELDING', id: 'M1', crebo: '25104', wijzigingen: expect.arrayContaining([expect.objectContaining({ veld: 'bekostigdeDiplomas', oud: '[]' })]) }] }]);
+      });
+    });
+
+    it('given an expired or removed aanmelding, when a diploma arrives, then its instelling is not told', () => {
+      const verlopen = decider.decide(verwerk(aangemeld({ datum: '2016-01-01' }), aanlevering('27XY'), 'a1'), decider.initialState);
+      given(decider, verlopen).when(verwerk(gediplomeerd('26AB', 'D1', '25180', '2016-06-30'), aanlevering('26AB'), 'd1')).then((events) => expect(wijziging(events)).toEqual([]));
+      const verwijderd = decider.decide(verwerk(aangemeld({ verwijderd: true }), aanlevering('27XY'), 'a1'), decider.initialState);
+      given(decider, verwijderd).when(verwerk(gediplomeerd('26AB', 'D1', '25180', '2016-06-30'), aanlevering('26AB'), 'd1')).then((events) => expect(wijziging(events)).toEqual([]));
+    });
+
+    it('given an inschrijving and an aanmelding at 25LX, when a VO school registers a vooropleiding, then one change for 25LX naming both', () => {
+      const beide = [...ingeschrevenBij25LX, ...decider.decide(verwerk(aangemeld({ instelling: '25LX' }), aanlevering('25LX'), 'a1'), vouw(decider, ingeschrevenBij25LX))];
+      const vo: DossierFeit = { type: 'VooropleidingGeregistreerd', vooropleiding: { soort: 'VMBO_TL', diploma: true, datum: '2014-07-01' } };
+      given(decider, beide).when(verwerk(vo, { soort: 'EXTERN', bron: 'VO' }, 'vo-1')).then((events) => {
+        const [w] = wijziging(events);
+        expect(w.instellingen.map((i) => [i.instelling, i.onderdelen.map((o) => `${o.soort}:${o.id}`)])).toEqual([['25LX', ['INSCHRIJVING:A', 'AANMELDING:M1']]]);
+      });
+    });
   });
 });

@@ -1,10 +1,11 @@
 import { wijzigingenTussen, type Decider, type DomeinEvent, type Oorzaak, type Wijziging } from '@bron/domein';
+import { basissetBijAanmelding, geldigeAanmeldingen } from '../berekening/aanmelding';
 import { berekenBekostiging } from '../berekening/bereken';
 import type { IsoDatum } from '../datum';
 import type { Basisset } from '../model';
 import type { Kwalificatietabel } from '../referentie/kwalificaties';
 import { basissetsVanDossier, redenTekst } from './basisset-per-inschrijving';
-import { evolve as evolveDossier, leegDossier, type DossierFeit, type Studentdossier } from './studentdossier';
+import { evolve as evolveDossier, leegDossier, type DossierAanmelding, type DossierFeit, type DossierInschrijving, type Studentdossier } from './studentdossier';
 
 /** One versie of the basisset of one inschrijving: what changed since the previous versie, and why. */
 export interface Basissetversie {
@@ -50,9 +51,33 @@ export interface Herbereken extends Herberekening {
 
 export type BekostigingCommando = VerwerkFeit | Herbereken;
 
+/** One basisset that changed for an instelling: of an inschrijving, or the basisset at aanmelding. */
+export interface GewijzigdOnderdeel {
+  readonly soort: 'INSCHRIJVING' | 'AANMELDING';
+  /** The instelling's own id of the inschrijving or aanmelding. */
+  readonly id: string;
+  readonly crebo: string | null;
+  readonly wijzigingen: readonly Wijziging[];
+}
+
+/**
+ * What one cause changed for the instellingen that may be told (D8): each instelling with a running
+ * inschrijving or an unexpired aanmelding (D7, D11) whose basisset changed, once, with every
+ * basisset that changed for it. The instelling that caused it is among them; whether it is told
+ * is the notificatie's concern.
+ */
+export interface Basissetswijziging {
+  readonly persoonsnummer: string;
+  readonly oorzaak: Oorzaak;
+  /** The id of the event that caused it: one change per cause. */
+  readonly aanleiding: string;
+  readonly instellingen: readonly { readonly instelling: string; readonly onderdelen: readonly GewijzigdOnderdeel[] }[];
+}
+
 export type DossierBijgewerkt = DomeinEvent<'DossierBijgewerkt', Studentdossier>;
 export type BasissetGewijzigd = DomeinEvent<'BasissetGewijzigd', Basissetversie>;
-export type BekostigingEvent = DossierBijgewerkt | BasissetGewijzigd;
+export type BasissetsGewijzigd = DomeinEvent<'BasissetsGewijzigd', Basissetswijziging>;
+export type BekostigingEvent = DossierBijgewerkt | BasissetGewijzigd | BasissetsGewijzigd;
 
 export const basissetSleutel = (b: Pick<Basisset, 'instelling' | 'inschrijvingId'>): string => `${b.instelling}:${b.inschrijvingId}`;
 
@@ -113,16 +138,84 @@ function herbereken(stand: Bekostigingsstand, dossier: Studentdossier, command: 
   return events;
 }
 
+/** D8: an inschrijving whose instelling is told of a change: not removed and not ended before the peildatum. */
+export function inschrijvingLoopt(i: Pick<DossierInschrijving, 'verwijderd' | 'einde'>, peildatum: IsoDatum): boolean {
+  return !i.verwijderd && (i.einde === null || i.einde >= peildatum);
+}
+
+/** The fields of a basisset at aanmelding a change is named by, with the names the inschrijving's basisset uses. */
+function aanmeldingVelden(dossier: Studentdossier, aanmelding: DossierAanmelding, command: Herberekening): Record<string, unknown> | null {
+  try {
+    const b = basissetBijAanmelding(dossier, { peildatum: command.peildatum, tabel: command.tabel, crebo: aanmelding.crebo });
+    return {
+      hoogsteVooropleiding: b.hoogsteVooropleiding,
+      verblijfsjarenEntree: b.verblijfsjarenEntree,
+      verblijfsjarenNiveau2tot4: b.verblijfsjarenNiveau2tot4,
+      bekostigdeDiplomas: b.bekostigdeDiplomas.map((d) => ({ crebo: d.crebo, niveau: d.niveau, datum: d.datum, diplomawaarde: d.diplomawaarde })),
+      verblijfsstatusRechtmatig: b.verblijfsstatus.rechtmatigOpTeldatum,
+      prijsfactor: b.beoogd?.prijsfactor ?? null,
+      verblijfsjaar: b.beoogd?.verblijfsjaar ?? null,
+      verblijfsjaarfactor: b.beoogd?.verblijfsjaarfactor ?? null,
+      diplomawaardeOpleiding: b.beoogd?.diplomawaarde ?? null,
+    };
+  } catch (fout) {
+    // A peildatum whose teldatum has no rule set (D1) has no basisset at aanmelding to compare.
+    if (fout instanceof RangeError) return null;
+    throw fout;
+  }
+}
+
+/**
+ * The basissets at aanmelding that this fact changed: each unexpired aanmelding (D11) computed from
+ * the dossier before and after it, on the same peildatum and kwalificaties, so that only the
+ * cause's own effect is named. A new aanmelding is not a change (its first basisset).
+ */
+function aanmeldingWijzigingen(oud: Studentdossier, nieuw: Studentdossier, command: Herberekening): { instelling: string; onderdeel: GewijzigdOnderdeel }[] {
+  const eerder = new Map(geldigeAanmeldingen(oud, command.peildatum).map((a) => [`${a.instelling}:${a.aanmeldingId}`, a]));
+  return geldigeAanmeldingen(nieuw, command.peildatum).flatMap((a) => {
+    const vorige = eerder.get(`${a.instelling}:${a.aanmeldingId}`);
+    if (!vorige) return [];
+    const voor = aanmeldingVelden(oud, vorige, command);
+    const na = aanmeldingVelden(nieuw, a, command);
+    if (voor === null || na === null) return [];
+    const wijzigingen = wijzigingenTussen(voor, na);
+    return wijzigingen.length === 0 ? [] : [{ instelling: a.instelling, onderdeel: { soort: 'AANMELDING' as const, id: a.aanmeldingId, crebo: a.crebo, wijzigingen } }];
+  });
+}
+
+/**
+ * One cause, one change (D8): the changed basissets of running inschrijvingen and unexpired
+ * aanmeldingen, grouped per instelling (in BRIN order). Nothing when nothing changed for anyone.
+ */
+function basissetsGewijzigd(dossier: Studentdossier, versies: readonly BasissetGewijzigd[], aanmeldingen: readonly { instelling: string; onderdeel: GewijzigdOnderdeel }[], command: Herberekening): BasissetsGewijzigd[] {
+  const perInstelling = new Map<string, GewijzigdOnderdeel[]>();
+  const voegToe = (instelling: string, onderdeel: GewijzigdOnderdeel) => perInstelling.set(instelling, [...(perInstelling.get(instelling) ?? []), onderdeel]);
+  for (const { data } of versies) {
+    const inschrijving = dossier.inschrijvingen[basissetSleutel(data.basisset)];
+    if (data.wijzigingen.length === 0 || !inschrijving || !inschrijvingLoopt(inschrijving, command.peildatum)) continue;
+    voegToe(data.basisset.instelling, { soort: 'INSCHRIJVING', id: data.basisset.inschrijvingId, crebo: data.basisset.crebo, wijzigingen: data.wijzigingen });
+  }
+  for (const { instelling, onderdeel } of aanmeldingen) voegToe(instelling, onderdeel);
+  if (perInstelling.size === 0) return [];
+  const instellingen = [...perInstelling.keys()].sort().map((instelling) => ({ instelling, onderdelen: perInstelling.get(instelling) ?? [] }));
+  return [{ type: 'BasissetsGewijzigd', data: { persoonsnummer: dossier.persoonsnummer, oorzaak: command.oorzaak, aanleiding: command.aanleiding, instellingen } }];
+}
+
 function decide(command: BekostigingCommando, stand: Bekostigingsstand): BekostigingEvent[] {
   switch (command.type) {
     case 'VerwerkFeit': {
       const dossier = evolveDossier(stand.dossier, command.feit);
       // A fact that changes nothing (an older or the same versie) recomputes nothing either.
       if (JSON.stringify(dossier) === JSON.stringify(stand.dossier)) return [];
-      return [{ type: 'DossierBijgewerkt', data: dossier }, ...herbereken(stand, dossier, command)];
+      const versies = herbereken(stand, dossier, command);
+      return [{ type: 'DossierBijgewerkt', data: dossier }, ...versies, ...basissetsGewijzigd(dossier, versies, aanmeldingWijzigingen(stand.dossier, dossier, command), command)];
     }
-    case 'Herbereken':
-      return herbereken(stand, stand.dossier, command);
+    case 'Herbereken': {
+      // Without a fact the dossier is the same; what changed is the world (a prijsfactor, a rule
+      // set), whose earlier state is gone: the basissets at aanmelding are not compared (D8).
+      const versies = herbereken(stand, stand.dossier, command);
+      return [...versies, ...basissetsGewijzigd(stand.dossier, versies, [], command)];
+    }
     default: {
       const onbekend: never = command;
       throw new Error(`onbekend commando ${JSON.stringify(onbekend)}`);
@@ -136,6 +229,8 @@ function evolve(stand: Bekostigingsstand, event: BekostigingEvent): Bekostigings
       return { ...stand, dossier: event.data };
     case 'BasissetGewijzigd':
       return { ...stand, basissets: { ...stand.basissets, [basissetSleutel(event.data.basisset)]: event.data } };
+    case 'BasissetsGewijzigd':
+      return stand;
     default: {
       const onbekend: never = event;
       throw new Error(`onbekend event ${JSON.stringify(onbekend)}`);
@@ -145,7 +240,8 @@ function evolve(stand: Bekostigingsstand, event: BekostigingEvent): Bekostigings
 
 /**
  * The bekostiging of one student as a decider: a fact or a recompute request gives the new dossier
- * (when it changed) and a new versie of every basisset that changed, with the cause (D3, D8).
+ * (when it changed) and a new versie of every basisset that changed, with the cause (D3, D8), and
+ * one `BasissetsGewijzigd` that says, per instelling that may be told, all this cause changed for it.
  * Verblijfsjaren are counted across all instellingen (D4), so a fact of one instelling can change
  * the basisset of the student's inschrijving at another. Where each basisset goes (only the
  * student's own instelling, D7) is the adapter's concern.

@@ -1,7 +1,84 @@
+import { createHash } from 'node:crypto';
+import { canoniekeJson } from '../notificatie/wijzigingen';
+import { standOp, tijdstip, vergelijk, type Basissetversie } from './basissetversie';
+import { fotoIdVan, type FotoMoment, type FotoSoort } from './fotomoment';
+import { maakSectortotalen, type Sectortotalen } from './sector';
 import { FOTO_STATUS, terugmeldingsoverzicht, type FotoRegel, type TerugmeldingsRegel } from './terugmeldingsoverzicht';
+import { maakTerugmeldingsoverzicht, type Terugmeldingsoverzicht } from './tmo';
 
-export type FotoSoort = keyof typeof FOTO_STATUS;
+/** One inschrijving in a foto: its basisset version as known at the foto's moment. */
+export type FotoStudent = Basissetversie;
 
+/**
+ * A BRON-foto (D5, docs/foto.md): what was known about an instelling's inschrijvingen on one
+ * peildatum at one moment, with its terugmeldingsoverzicht and the sector totals (no individual
+ * data of other instellingen, D7). Immutable; `checksum` is the sha256 of `canoniekeFotoTekst`.
+ */
+export interface BronFoto {
+  readonly fotoId: string;
+  readonly instelling: string;
+  readonly soort: FotoSoort;
+  readonly status: string;
+  readonly peildatum: string;
+  readonly bekendOp: string;
+  readonly aantallen: { readonly inschrijvingen: number; readonly studenten: number; readonly bekostigd: number };
+  readonly studenten: readonly FotoStudent[];
+  readonly terugmeldingsoverzicht: Terugmeldingsoverzicht;
+  readonly sector: Sectortotalen;
+  readonly checksum: string;
+}
+
+export interface MaakFotoOpties {
+  /** Sector totals computed elsewhere (the service keeps them per moment); else computed from `regels`, which must then hold every instelling. */
+  readonly sector?: Sectortotalen;
+}
+
+/** The canonical text of a foto without its checksum: sorted keys, no spacing. Equal content, equal text. */
+export function canoniekeFotoTekst(foto: Omit<BronFoto, 'checksum'> | BronFoto): string {
+  const { checksum: _checksum, ...inhoud } = foto as BronFoto;
+  return canoniekeJson(inhoud);
+}
+
+export const fotoChecksum = (foto: Omit<BronFoto, 'checksum'> | BronFoto): string => createHash('sha256').update(canoniekeFotoTekst(foto), 'utf8').digest('hex');
+
+const opVolgnummer = <T extends { volgnummer: number }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.volgnummer - b.volgnummer);
+
+/** The same content in one order, whatever order the projection handed its lists in. */
+function genormaliseerd(v: Basissetversie): FotoStudent {
+  return {
+    ...v,
+    signalen: [...v.signalen].sort((a, b) => vergelijk(a.teldatum, b.teldatum) || a.volgnummer - b.volgnummer),
+    bpv: opVolgnummer(v.bpv),
+    diplomas: [...v.diplomas].sort((a, b) => a.resultaatvolgnummer - b.resultaatvolgnummer).map((d) => ({ ...d, signalen: opVolgnummer(d.signalen) })),
+  };
+}
+
+function maakMomentfoto(regels: Iterable<Basissetversie>, moment: FotoMoment, opties: MaakFotoOpties = {}): BronFoto {
+  tijdstip(moment.bekendOp);
+  const alle = [...regels];
+  const studenten = standOp(alle, moment.peildatum, moment.bekendOp, moment.instelling)
+    .map(genormaliseerd)
+    .sort((a, b) => vergelijk(a.persoonsnummer, b.persoonsnummer) || vergelijk(a.inschrijvingId, b.inschrijvingId));
+  const inhoud: Omit<BronFoto, 'checksum'> = {
+    fotoId: fotoIdVan(moment),
+    instelling: moment.instelling,
+    soort: moment.soort,
+    status: FOTO_STATUS[moment.soort],
+    peildatum: moment.peildatum,
+    bekendOp: moment.bekendOp,
+    aantallen: {
+      inschrijvingen: studenten.length,
+      studenten: new Set(studenten.map((s) => s.persoonsnummer)).size,
+      bekostigd: studenten.filter((s) => s.basisset.bekostigd).length,
+    },
+    studenten,
+    terugmeldingsoverzicht: maakTerugmeldingsoverzicht(studenten),
+    sector: opties.sector ?? maakSectortotalen(standOp(alle, moment.peildatum, moment.bekendOp), moment.peildatum, moment.bekendOp),
+  };
+  return { ...inhoud, checksum: fotoChecksum(inhoud) };
+}
+
+/** The request of the first foto service: a soort and a peildatum, no moment. */
 export interface FotoAanvraag {
   readonly aanvraagId: string;
   readonly instelling: string;
@@ -10,7 +87,7 @@ export interface FotoAanvraag {
   readonly peildatum: string;
 }
 
-/** An immutable BRON-foto of one instelling (D5): its own inschrijvingen, and sector totals without individual data (D7). */
+/** The foto of the first foto service (newest versie per inschrijving only). Kept until apps/foto makes `BronFoto`s. */
 export interface Foto {
   readonly fotoId: string;
   readonly aanvraagId: string;
@@ -25,11 +102,26 @@ export interface Foto {
 }
 
 /**
- * The foto of an aanvraag from the inschrijvingen of the instelling on its peildatum. `gemaaktOp`
- * is the moment of the aanvraag, so the same aanvraag gives the same foto.
+ * The foto of moment M (D5): for the instelling, per inschrijving the last version of its basisset
+ * on the peildatum known at M, the TMO and the sector totals. The same versions and moment give
+ * the same foto, byte for byte (same checksum), whatever the order of `regels` and whatever
+ * versions became known after M.
  */
-export function maakFoto(aanvraag: FotoAanvraag, regels: readonly FotoRegel[], sectorTotaalInschrijvingen: number, gemaaktOp: string): Foto {
-  const studenten = [...regels].sort((a, b) => a.persoonsnummer.localeCompare(b.persoonsnummer) || a.inschrijvingId.localeCompare(b.inschrijvingId));
+export function maakFoto(regels: Iterable<Basissetversie>, moment: FotoMoment, opties?: MaakFotoOpties): BronFoto;
+/**
+ * @deprecated The first foto service's form: the newest versie of each inschrijving, `gemaaktOp`
+ * the moment of the aanvraag. Goes once apps/foto keeps versions.
+ */
+export function maakFoto(aanvraag: FotoAanvraag, regels: readonly FotoRegel[], sectorTotaalInschrijvingen: number, gemaaktOp: string): Foto;
+export function maakFoto(
+  eerste: Iterable<Basissetversie> | FotoAanvraag,
+  tweede: FotoMoment | readonly FotoRegel[],
+  derde?: MaakFotoOpties | number,
+  gemaaktOp?: string,
+): BronFoto | Foto {
+  if (gemaaktOp === undefined) return maakMomentfoto(eerste as Iterable<Basissetversie>, tweede as FotoMoment, derde as MaakFotoOpties | undefined);
+  const aanvraag = eerste as FotoAanvraag;
+  const studenten = [...(tweede as readonly FotoRegel[])].sort((a, b) => vergelijk(a.persoonsnummer, b.persoonsnummer) || vergelijk(a.inschrijvingId, b.inschrijvingId));
   return {
     fotoId: `foto:${aanvraag.aanvraagId}`,
     aanvraagId: aanvraag.aanvraagId,
@@ -40,6 +132,6 @@ export function maakFoto(aanvraag: FotoAanvraag, regels: readonly FotoRegel[], s
     gemaaktOp,
     studenten,
     terugmeldingsoverzicht: terugmeldingsoverzicht(studenten),
-    sectorTotaalInschrijvingen,
+    sectorTotaalInschrijvingen: derde as number,
   };
 }

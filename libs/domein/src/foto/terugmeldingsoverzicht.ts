@@ -1,4 +1,4 @@
-/** One inschrijving as a foto sees it. */
+/** One inschrijving as the first foto service sees it (newest versie only); `Basissetversie` is the versioned model that replaces it. */
 export interface FotoRegel {
   persoonsnummer: string;
   inschrijvingId: string;
@@ -20,7 +20,7 @@ export interface TerugmeldingsRegel {
   bekostigd: number;
 }
 
-/** The terugmeldingsoverzicht: counts per opleiding, leerweg, niveau and verblijfsjaar, sorted. */
+/** The first foto service's terugmeldingsoverzicht: counts per opleiding, leerweg, niveau and verblijfsjaar, sorted. `maakTerugmeldingsoverzicht` gives the BEK/SAG/SIN lines. */
 export function terugmeldingsoverzicht(regels: FotoRegel[]): TerugmeldingsRegel[] {
   const groepen = new Map<string, TerugmeldingsRegel>();
   for (const r of regels) {
@@ -34,5 +34,5 @@ export function terugmeldingsoverzicht(regels: FotoRegel[]): TerugmeldingsRegel[
     a.crebo.localeCompare(b.crebo) || a.leerweg.localeCompare(b.leerweg) || (a.niveau ?? 0) - (b.niveau ?? 0) || (a.verblijfsjaar ?? 0) - (b.verblijfsjaar ?? 0));
 }
 
-/** D5 / fact 38: the status code of a foto by its moment. */
-export const FOTO_STATUS = { VOORLOPIG_1: '1', INTEGRAAL: '2', VOORLOPIG_2: 'V', DEFINITIEF: 'D', OP_VERZOEK: 'V' } as const;
+/** D5 / fact 38: the status code of a foto by its moment; a foto on request has its own, `O` (docs/foto.md). */
+export const FOTO_STATUS = { VOORLOPIG_1: '1', INTEGRAAL: '2', VOORLOPIG_2: 'V', DEFINITIEF: 'D', OP_VERZOEK: 'O' } as const;

@@ -1,6 +1,6 @@
 import { oorzaakVanOrigin, originVan, type Oorzaak } from '../oorzaak';
 import { given } from '../testing/decider-specificatie';
-import { beschrijfOorzaak, moetNotificeren, notificatieDecider, notificatieTekst, type BeoordeelBasissetwijziging } from './notificatie';
+import { beschrijfOorzaak, moetNotificeren, notificatieDecider, notificatieTekst, type BeoordeelBasissetwijzigingen, type Onderdeel } from './notificatie';
 import { wijzigingenTussen } from './wijzigingen';
 
 describe('wijzigingenTussen', () => {
@@ -60,17 +60,20 @@ describe('notificatie (D8)', () => {
 
 describe('notificatieDecider (D8)', () => {
   const wijzigingen = [{ veld: 'bekostigd', oud: 'true', nieuw: 'false' }];
-  const commando = (oorzaak: Oorzaak, w = wijzigingen): BeoordeelBasissetwijziging => ({
-    type: 'BeoordeelBasissetwijziging', instelling: '25LX', persoonsnummer: '123456782', inschrijvingId: 'I-1', wijzigingen: w, oorzaak, aanleiding: 'basisset:7',
+  const inschrijving = (id: string, w = wijzigingen): Onderdeel => ({ soort: 'INSCHRIJVING', id, crebo: '25078', wijzigingen: w });
+  const aanmelding = (id: string): Onderdeel => ({ soort: 'AANMELDING', id, crebo: '25104', wijzigingen: [{ veld: 'verblijfsjarenNiveau2tot4', oud: '0', nieuw: '2' }] });
+  const commando = (oorzaak: Oorzaak, instellingen: BeoordeelBasissetwijzigingen['instellingen'] = [{ instelling: '25LX', onderdelen: [inschrijving('I-1')] }]): BeoordeelBasissetwijzigingen => ({
+    type: 'BeoordeelBasissetwijzigingen', persoonsnummer: '123456782', oorzaak, instellingen, aanleiding: 'a1b2',
   });
 
   it('given a change by another instelling, when judged, then one notificatie to the student\'s own instelling, naming no other', () => {
     given(notificatieDecider).when(commando({ soort: 'AANLEVERING', instelling: '26AB', batchId: 'b1' })).then([{
       type: 'NotificatieBepaald',
       data: {
-        notificatieId: 'notificatie:basisset:7', instelling: '25LX', persoonsnummer: '123456782', inschrijvingId: 'I-1', wijzigingen,
+        notificatieId: 'notificatie:a1b2:25LX', instelling: '25LX', persoonsnummer: '123456782', inschrijvingId: 'I-1', wijzigingen,
         oorzaak: { soort: 'AANLEVERING', omschrijving: 'Een aanlevering van een andere instelling voor deze student.', bron: null },
         tekst: 'De basisset van uw student is gewijzigd (bekostigd: true -> false). Oorzaak: Een aanlevering van een andere instelling voor deze student.',
+        onderdelen: [{ soort: 'INSCHRIJVING', id: 'I-1', crebo: '25078', wijzigingen }],
       },
     }]);
   });
@@ -83,6 +86,24 @@ describe('notificatieDecider (D8)', () => {
 
   it('given the instelling\'s own aanlevering, or no changed field, when judged, then nothing', () => {
     given(notificatieDecider).when(commando({ soort: 'AANLEVERING', instelling: '25LX', batchId: 'b1' })).then([]);
-    given(notificatieDecider).when(commando({ soort: 'EXTERN', bron: 'BRP' }, [])).then([]);
+    given(notificatieDecider).when(commando({ soort: 'EXTERN', bron: 'BRP' }, [{ instelling: '25LX', onderdelen: [inschrijving('I-1', [])] }])).then([]);
+  });
+
+  it('given one cause that changed several instellingen, when judged, then one notificatie each, but none for the one that caused it', () => {
+    const instellingen = [
+      { instelling: '25LX', onderdelen: [inschrijving('I-1'), inschrijving('I-2'), aanmelding('M-1')] },
+      { instelling: '26AB', onderdelen: [inschrijving('X-1')] },
+      { instelling: '27XY', onderdelen: [aanmelding('M-9')] },
+    ];
+    given(notificatieDecider).when(commando({ soort: 'AANLEVERING', instelling: '26AB', batchId: 'b1' }, instellingen)).then((events) => {
+      expect(events.map((e) => [e.data.instelling, e.data.notificatieId, e.data.inschrijvingId, e.data.onderdelen.map((o) => o.id)])).toEqual([
+        ['25LX', 'notificatie:a1b2:25LX', 'I-1', ['I-1', 'I-2', 'M-1']],
+        ['27XY', 'notificatie:a1b2:27XY', '', ['M-9']],
+      ]);
+      expect(events[0].data.tekst).toBe(
+        'De basisset van uw student is gewijzigd (inschrijving I-1: bekostigd: true -> false | inschrijving I-2: bekostigd: true -> false | basisset bij aanmelding M-1: verblijfsjarenNiveau2tot4: 0 -> 2). Oorzaak: Een aanlevering van een andere instelling voor deze student.',
+      );
+      expect(JSON.stringify(events)).not.toContain('26AB');
+    });
   });
 });

@@ -14,6 +14,8 @@ export interface DatabaseOptions {
   entities?: MixedList<Function | string | EntitySchema>;
   /** Where TypeORM's lines go (JSON, redacted, never a query or its parameters); a logger of its own when left out. */
   logger?: JsonLogger;
+  /** A schema without inbox and outbox (the shared toegang schema) gets none of the platform's messaging migrations. */
+  zonderPlatformMigraties?: boolean;
 }
 
 /** A TypeORM data source for one service's schema; schema changes only through migrations. */
@@ -36,6 +38,7 @@ export function createDataSource(options: DatabaseOptions): DataSource {
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 function withPlatformMigrations(options: DatabaseOptions): MixedList<Function | string> {
   const eigen = Array.isArray(options.migrations) ? options.migrations : Object.values(options.migrations);
+  if (options.zonderPlatformMigraties) return eigen;
   // A service that already lists them (by name) is not given them twice.
   const namen = new Set(eigen.map((m) => (typeof m === 'function' ? m.name : m)));
   return [...eigen, ...platformMigraties(options.schema).filter((m) => !namen.has(m.name))];

@@ -1,6 +1,28 @@
 import { partitionsFor } from '@bron/contracts';
-import { Kafka, Partitioners, type Admin, type Consumer, type ConsumerConfig, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, type Admin, type Consumer, type ConsumerConfig, type Producer, type SASLOptions } from 'kafkajs';
 import type { JsonLogger } from '../logging/json-logger';
+import { saslUitEnv, type KafkaSasl } from '../config';
+
+/** The broker's refusals of a principal: wrong credentials, or an ACL that does not allow the request. */
+const GEWEIGERD = new Set(['TOPIC_AUTHORIZATION_FAILED', 'GROUP_AUTHORIZATION_FAILED', 'CLUSTER_AUTHORIZATION_FAILED', 'TRANSACTIONAL_ID_AUTHORIZATION_FAILED', 'SASL_AUTHENTICATION_FAILED', 'ILLEGAL_SASL_STATE', 'UNSUPPORTED_SASL_MECHANISM']);
+
+/**
+ * Did the broker refuse this principal (authentication or authorization)? A retry does not help;
+ * the remedy is an ACL or the credentials. kafkajs reports a group the principal may not use as
+ * "Failed to find group coordinator" (it drops the GROUP_AUTHORIZATION_FAILED of FindCoordinator),
+ * so with SASL that error counts as a refusal too.
+ */
+export function isToegangGeweigerd(error: unknown, metSasl = true): boolean {
+  const fout = error as { errors?: unknown[] } | undefined;
+  // KafkaJSAggregateError (e.g. "Topic creation errors") carries the broker's answers per topic.
+  if (Array.isArray(fout?.errors) && fout.errors.some((e) => isToegangGeweigerd(e, metSasl))) return true;
+  for (let e = error as { type?: string; name?: string; cause?: unknown; originalError?: unknown } | undefined; e; e = (e.cause ?? e.originalError) as typeof e) {
+    if ((e.type && GEWEIGERD.has(e.type)) || e.name === 'KafkaJSSASLAuthenticationError') return true;
+    if (metSasl && e.name === 'KafkaJSGroupCoordinatorNotFound') return true;
+    if (/authoriz|SASL|authenticat/i.test((e as Error).message ?? '')) return true;
+  }
+  return false;
+}
 
 /**
  * The one place that knows kafkajs's client set-up, so that a move to another client
@@ -21,14 +43,29 @@ export class KafkaClient {
     logger?: JsonLogger,
     /** Services keep trying longer than a command line, which should say soon that Kafka is away. */
     retries = 8,
-    private readonly topics: { topicRetentieDagen?: number } = {},
+    private readonly topics: { topicRetentieDagen?: number; sasl?: KafkaSasl } = {},
   ) {
+    // SASL (the broker's security mode) when credentials are given or in the environment; PLAINTEXT otherwise.
+    this.sasl = 'sasl' in topics ? topics.sasl : saslUitEnv(process.env);
     this.kafka = new Kafka({
       clientId,
       brokers,
       logCreator: logger?.kafkaLogCreator,
       retry: { initialRetryTime: 100, retries },
+      ...(this.sasl ? { sasl: this.sasl as SASLOptions } : {}),
     });
+  }
+
+  private readonly sasl?: KafkaSasl;
+
+  /** The principal this client authenticates as (`User:<name>`), or null without SASL. Names no person. */
+  get principal(): string | null {
+    return this.sasl ? `User:${this.sasl.username}` : null;
+  }
+
+  /** Did the broker refuse this client (see `isToegangGeweigerd`)? */
+  isGeweigerd(error: unknown): boolean {
+    return isToegangGeweigerd(error, this.sasl !== undefined);
   }
 
   physical(topic: string): string {
@@ -78,6 +115,12 @@ export class KafkaClient {
   private topicConfig(): { name: string; value: string }[] {
     const dagen = this.topics.topicRetentieDagen ?? Number(process.env.KAFKA_TOPIC_RETENTIE_DAGEN ?? 7);
     return [{ name: 'retention.ms', value: String(Math.round(dagen * 24 * 60 * 60 * 1000)) }];
+  }
+
+  /** The (logical) topics this client may see that match `patroon`, e.g. every intake topic. */
+  async topicsVolgens(patroon: RegExp): Promise<string[]> {
+    const admin = await this.connectedAdmin();
+    return (await admin.listTopics()).filter((t) => t.startsWith(this.topicPrefix)).map((t) => this.logical(t)).filter((t) => patroon.test(t)).sort();
   }
 
   /** The next offset per partition of a (logical) topic: where a reader starts that wants only what comes next. */

@@ -6,21 +6,27 @@ import { KafkaClient } from './kafka-client';
 import { herhaalBijKafkaFout } from './herhaal';
 import { pakketten } from './pakketten';
 import { groepeer } from '../groepeer';
+import { saslUitEnv } from '../config';
 import type { Consumer, Producer } from 'kafkajs';
 
 /**
  * A client of the platform from outside the services (the bron CLI, the demo, tests): sends
- * events and follows topics, through Kafka only, like the services.
+ * events and follows topics, through Kafka only, like the services. With `KAFKA_SASL_USERNAME` and
+ * `KAFKA_SASL_PASSWORD` it authenticates as that principal; its readers' group ids start with
+ * `BRON_CLIENT_GROEP_PREFIX` (default `bron-client-`; an instelling reads with `instelling.<BRIN>.`,
+ * the only group prefix its ACLs allow).
  */
 export class PlatformClient {
   private readonly client: KafkaClient;
   private producer?: Producer;
   private readonly consumers: Consumer[] = [];
   readonly brokers: string[];
+  private readonly groepPrefix: string;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
-    this.client = new KafkaClient(`bron-client-${randomUUID().slice(0, 8)}`, this.brokers, env.BRON_TOPIC_PREFIX ?? '', undefined, 6);
+    this.client = new KafkaClient(`bron-client-${randomUUID().slice(0, 8)}`, this.brokers, env.BRON_TOPIC_PREFIX ?? '', undefined, 6, { sasl: saslUitEnv(env) });
+    this.groepPrefix = env.BRON_CLIENT_GROEP_PREFIX || 'bron-client-';
     // kafkajs logs connection retries at ERROR; callers report failures themselves.
     this.client.kafka.logger().setLogLevel(0);
   }
@@ -56,7 +62,7 @@ export class PlatformClient {
     await this.client.ensureTopics(topics);
     // Positions taken before anything is sent, so that no answer can slip in before the reader starts.
     const start = vanafBegin ? [] : await Promise.all(topics.map(async (t) => ({ topic: this.client.physical(t), offsets: await this.client.endOffsets(t) })));
-    const consumer = this.client.consumer({ groupId: `bron-client-${randomUUID()}` });
+    const consumer = this.client.consumer({ groupId: `${this.groepPrefix}${randomUUID()}` });
     this.consumers.push(consumer);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
     await consumer.connect();

@@ -20,6 +20,13 @@ export interface BerichtHandler {
    * same effect as `handle` on each of them in turn (a handler uses it to read and write in bulk).
    */
   handleReeks?(berichten: Ontvangen[], manager: EntityManager): Promise<void>;
+  /**
+   * Optional: logical topic names that the consumer also reads when they exist, looked for at start
+   * and every `BRON_TOPIC_HERLEES_MS` (10 s): a topic that appears (an instelling onboarded while
+   * the intake runs) is subscribed to without a restart. kafkajs resolves a subscription only when
+   * it subscribes, so the consumer subscribes again with the longer list.
+   */
+  readonly topicPatroon?: RegExp;
 }
 
 export interface BerichtConsumerOptions {
@@ -39,6 +46,7 @@ const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 200);
 const HERSTART_EERSTE_MS = 1_000;
 const HERSTART_MAX_MS = 30_000;
 const VERBINDING_WACHT_MAX_MS = 5_000;
+const TOPIC_HERLEES_MS = Number(process.env.BRON_TOPIC_HERLEES_MS ?? 10_000);
 
 /**
  * A message is handled once per consumer: a row in the inbox says it was. A dead-lettered message
@@ -105,6 +113,10 @@ export class BerichtConsumer {
   private laatsteJoin = 0;
   private herstarts = 0;
   private herstartTimer?: NodeJS.Timeout;
+  private topics: string[] = [];
+  private herleesTimer?: NodeJS.Timeout;
+  /** A re-subscription or restart in progress: the other waits for it. */
+  private verbinden: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -122,8 +134,66 @@ export class BerichtConsumer {
 
   async start(): Promise<void> {
     const { handler } = this.options;
-    await this.kafka.ensureTopics([...handler.topics, ...handler.topics.map(deadLetterTopic)]);
-    await this.verbind();
+    try {
+      this.topics = [...new Set([...handler.topics, ...(handler.topicPatroon ? await this.kafka.topicsVolgens(handler.topicPatroon) : [])])];
+      await this.kafka.ensureTopics([...this.topics, ...this.topics.map(deadLetterTopic)]);
+      await this.verbind();
+    } catch (error) {
+      this.meldGeweigerd(error);
+      throw error;
+    }
+    if (handler.topicPatroon) this.planHerlees();
+  }
+
+  /** A refusal by the broker gets its own line: no retry cures it, an ACL or the credentials do. */
+  private meldGeweigerd(error: unknown): void {
+    if (!this.kafka.isGeweigerd(error)) return;
+    this.laatsteReden = `geen toegang: ${verhul((error as Error).message)}`;
+    this.logger.event('error', 'Kafka weigert deze principal (ACL of inloggegevens)', {
+      event: 'kafka_toegang_geweigerd', groupId: this.options.groupId, principal: this.kafka.principal, reason: verhul((error as Error).message), topics: this.topics,
+    }, 'BerichtConsumer');
+  }
+
+  /** Looks for new topics of the handler's pattern now and then; subscribes again when one appeared. */
+  private planHerlees(): void {
+    if (this.stopping) return;
+    this.herleesTimer = setTimeout(() => {
+      void this.herlees().catch((error: Error) => {
+        this.logger.event('warn', 'topics herlezen mislukt', { groupId: this.options.groupId, error: verhul(error.message) }, 'BerichtConsumer');
+      }).finally(() => this.planHerlees());
+    }, TOPIC_HERLEES_MS);
+    this.herleesTimer.unref?.();
+  }
+
+  private async herlees(): Promise<void> {
+    const patroon = this.options.handler.topicPatroon;
+    if (!patroon || this.stopping) return;
+    const nieuw = (await this.kafka.topicsVolgens(patroon)).filter((t) => !this.topics.includes(t));
+    if (nieuw.length === 0) return;
+    await this.kafka.ensureTopics(nieuw.map(deadLetterTopic));
+    this.topics = [...this.topics, ...nieuw];
+    this.logger.event('info', 'nieuwe topics, opnieuw inschrijven', { event: 'consumer_topics_bijgewerkt', groupId: this.options.groupId, nieuw }, 'BerichtConsumer');
+    try {
+      await this.opnieuwVerbinden();
+    } catch (error) {
+      // The old consumer is gone: the restart with back-off takes over, as after a crash.
+      this.huidigeStatus = 'gecrasht';
+      this.storingSinds ??= Date.now();
+      this.laatsteReden = verhul((error as Error).message);
+      this.meldGeweigerd(error);
+      this.planHerstart(HERSTART_EERSTE_MS);
+      throw error;
+    }
+  }
+
+  /** Disconnects the kafkajs consumer (its running batch finishes first) and makes a new one. */
+  private opnieuwVerbinden(): Promise<void> {
+    this.verbinden = this.verbinden.catch(() => undefined).then(async () => {
+      if (this.stopping) return;
+      await this.consumer?.disconnect().catch(() => undefined);
+      await this.verbind();
+    });
+    return this.verbinden;
   }
 
   /** One kafkajs consumer: a new one at start and at every restart of our own. */
@@ -148,10 +218,11 @@ export class BerichtConsumer {
       this.laatsteReden = verhul(payload.error.message);
       // The one line to alert on: stable `event`, the reason, and whether it comes back by itself.
       this.logger.event('error', 'consumer gestopt', { event: 'consumer_gestopt', groupId, reason: this.laatsteReden, restart: payload.restart ? 'kafkajs' : 'zelf' }, 'BerichtConsumer');
+      this.meldGeweigerd(payload.error);
       if (!payload.restart) this.planHerstart(HERSTART_EERSTE_MS);
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: handler.topics.map((t) => this.kafka.physical(t)), fromBeginning: true });
+    await consumer.subscribe({ topics: (this.topics.length ? this.topics : handler.topics).map((t) => this.kafka.physical(t)), fromBeginning: true });
     await consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -193,10 +264,10 @@ export class BerichtConsumer {
       this.herstarts++;
       this.huidigeStatus = 'herstarten';
       try {
-        await this.consumer?.disconnect().catch(() => undefined);
-        await this.verbind();
+        await this.opnieuwVerbinden();
       } catch (error) {
         this.laatsteReden = verhul((error as Error).message);
+        this.meldGeweigerd(error);
         this.huidigeStatus = 'gecrasht';
         this.logger.event('error', 'consumer herstart mislukt', { event: 'consumer_herstart_mislukt', groupId: this.options.groupId, reason: this.laatsteReden, herstarts: this.herstarts }, 'BerichtConsumer');
         this.planHerstart(Math.min(wachtMs * 2, HERSTART_MAX_MS));
@@ -251,6 +322,8 @@ export class BerichtConsumer {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.herstartTimer);
+    clearTimeout(this.herleesTimer);
+    await this.verbinden.catch(() => undefined);
     await this.consumer?.disconnect();
     this.huidigeStatus = 'gestopt';
   }

@@ -7,7 +7,13 @@ export interface BerichtMetadata {
   /** Full name of the Avro schema of the value, e.g. nl.duo.bron.aanlevering.Terugkoppeling. */
   eventType: string;
   eventTime: string;
+  /** The chain it belongs to: the event id of the message that started it (opaque on another instelling's chain, see voorInstelling). */
   correlationId: string;
+  /**
+   * The event id of the message that caused it. A chain start has no message before it: its cause
+   * is the delivery that brought it in (`batch:<batchId>` for an aanlevering, `levering:<id>` for a
+   * run of `bron extern`), or, without one, its own event id.
+   */
   causationId: string | null;
   /** Who caused it: `aanlevering:<BRIN>:<batchId>`, `extern:<bron>`, `referentie:<bron>`. */
   origin: string;
@@ -58,6 +64,8 @@ export interface NieuwBericht<T> {
   /** A deterministic id makes a repeated effect recognisable as the same event. */
   eventId?: string;
   eventTime?: string;
+  /** For a chain start (no cause): the delivery that brought it in; defaults to its own event id. */
+  causationId?: string;
 }
 
 /**
@@ -77,7 +85,7 @@ export function nieuwBericht<T>(bericht: NieuwBericht<T>, oorzaak?: Oorzaakberic
       eventType: bericht.type,
       eventTime: bericht.eventTime ?? new Date().toISOString(),
       correlationId: oorzaak?.metadata.correlationId ?? eventId,
-      causationId: oorzaak?.metadata.eventId ?? null,
+      causationId: oorzaak?.metadata.eventId ?? bericht.causationId ?? eventId,
       origin,
     },
   };

@@ -23,6 +23,8 @@ const IDLE_POLL_MS = 1_000;
 export interface OutboxRelayOptions {
   /** Attempts of a row Kafka refuses with a non-retriable error, before it goes to outbox_dead_letter (default `BRON_OUTBOX_MAX_POGINGEN`, else 5). */
   maxPogingen?: number;
+  /** How long the relay waits for a NOTIFY before it looks at the outbox anyway (default 1 s). */
+  pollMs?: number;
 }
 
 /**
@@ -40,11 +42,18 @@ export class OutboxRelay {
   private listener?: Client;
   private running = false;
   private wake?: () => void;
+  /**
+   * A NOTIFY came since the relay last looked at the outbox. A notification that arrives while a
+   * batch is being published (after its SELECT) must not be lost: the relay would sleep a whole
+   * poll interval with rows waiting (it delayed the bekostigingsstatus of whole chunks by up to 1 s).
+   */
+  private gewekt = false;
   private loop?: Promise<void>;
   private published = 0;
   /** Non-retriable refusals per outbox row id; in memory, so a restart gives a row its attempts again (still bounded). */
   private readonly geweigerd = new Map<string, number>();
   private readonly maxPogingen: number;
+  private readonly pollMs: number;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -56,6 +65,7 @@ export class OutboxRelay {
     options: OutboxRelayOptions = {},
   ) {
     this.maxPogingen = options.maxPogingen ?? Number(process.env.BRON_OUTBOX_MAX_POGINGEN ?? 5);
+    this.pollMs = options.pollMs ?? IDLE_POLL_MS;
   }
 
   /** Rows in outbox_dead_letter, for health. */
@@ -96,7 +106,10 @@ export class OutboxRelay {
       };
       setTimeout(poging, IDLE_POLL_MS).unref();
     };
-    listener.on('notification', () => this.wake?.());
+    listener.on('notification', () => {
+      this.gewekt = true;
+      this.wake?.();
+    });
     listener.on('error', verloren);
     listener.on('end', () => verloren());
     await listener.connect();
@@ -105,6 +118,7 @@ export class OutboxRelay {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.gewekt = true;
     this.wake?.();
     await this.loop;
     const listener = this.listener;
@@ -116,13 +130,15 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     while (this.running) {
       let sent = 0;
+      // Cleared before the SELECT: a commit after it notifies again, and the relay looks again.
+      this.gewekt = false;
       try {
         sent = await this.publishBatch();
       } catch (error) {
         this.logger.event('error', 'outbox publiceren mislukt, opnieuw', { error: (error as Error).message }, 'OutboxRelay');
-        await this.sleep(IDLE_POLL_MS);
+        await this.sleep(this.pollMs, false);
       }
-      if (sent === 0 && this.running) await this.sleep(IDLE_POLL_MS);
+      if (sent === 0 && this.running) await this.sleep(this.pollMs);
     }
   }
 
@@ -213,13 +229,19 @@ export class OutboxRelay {
     return undefined;
   }
 
-  private sleep(ms: number): Promise<void> {
+  /**
+   * Waits `ms`, or less when a NOTIFY comes; with `ookEerder`, not at all when one came while the
+   * relay was busy. (The back-off after an error does not skip on an earlier NOTIFY.)
+   */
+  private sleep(ms: number, ookEerder = true): Promise<void> {
+    if (ookEerder && this.gewekt) return Promise.resolve();
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
+      const done = (): void => {
         clearTimeout(timer);
+        if (this.wake === done) this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

@@ -12,6 +12,8 @@ import { BerichtContext } from './bericht-context';
 export interface ConsumerDefinitie {
   readonly groupId: string;
   readonly topics: readonly string[];
+  /** Also the existing topics whose logical name matches, found while the service runs (`BerichtHandler.topicPatroon`). */
+  readonly topicPatroon?: RegExp;
 }
 
 /** The consumer groups of a service (a provider of its module, read by the transport at start). */
@@ -102,7 +104,7 @@ export class BronTransport extends Server implements CustomTransportStrategy {
 
   private berichtHandler(definitie: ConsumerDefinitie, routes: Map<EventType, Route>): BerichtHandler {
     const verwerk = (berichten: Ontvangen[], manager: EntityManager) => this.verwerk(definitie, routes, berichten, manager);
-    return { topics: [...definitie.topics], handle: (bericht, manager) => verwerk([bericht], manager), handleReeks: verwerk };
+    return { topics: [...definitie.topics], topicPatroon: definitie.topicPatroon, handle: (bericht, manager) => verwerk([bericht], manager), handleReeks: verwerk };
   }
 
   /** Hands a chunk to its handlers in order: a run of messages for one `reeks` method at once. */

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
-import { isGeldigeBrin } from '@bron/domein';
-import { DEFAULT_DATABASE_URL, openDatabase } from '@bron/infra';
-import { AANLEVERING_MIGRATIES } from '../app.module';
+import { DEFAULT_DATABASE_URL } from '../config';
+import { BRIN } from './api-sleutel';
 import { ApiSleutelRepository, type ApiSleutelGegevens } from './api-sleutel.repository';
+import { openToegangDatabase } from './toegang-schema';
+
+const isGeldigeBrin = (tekst: string) => BRIN.test(tekst);
 
 const GEBRUIK = `gebruik:
   node tools/api-sleutel.js maak <BRIN> [--omschrijving <tekst>]   maakt een sleutel en toont hem eenmalig
@@ -23,8 +25,9 @@ const procesUitvoer: Uitvoer = {
 class GebruiksFout extends Error {}
 
 /**
- * The operator tool for API keys (`tools/api-sleutel.js`). Opens the aanlevering schema with the
- * service's own migrations, so it also works before the service ever ran. Exit code 0 when done,
+ * The operator tool for API keys (`tools/api-sleutel.js`): one key works for every HTTP-serving
+ * service. Opens the shared toegang schema with its migrations, so it also works before any
+ * service ever ran. Exit code 0 when done,
  * 1 when it could not be done (database, unknown id), 2 on bad usage. `maak` prints only the key
  * on stdout, so that a script can capture it.
  */
@@ -97,7 +100,7 @@ function leesArgumenten(args: string[]) {
 }
 
 async function metSleutels<T>(env: NodeJS.ProcessEnv, werk: (sleutels: ApiSleutelRepository) => Promise<T>): Promise<T> {
-  const dataSource = await openDatabase({ url: env.DATABASE_URL ?? DEFAULT_DATABASE_URL, schema: 'aanlevering', migrations: AANLEVERING_MIGRATIES });
+  const dataSource = await openToegangDatabase(env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
   try {
     return await werk(new ApiSleutelRepository(dataSource));
   } finally {

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { Brin } from '@bron/domein';
 import type { DataSource } from 'typeorm';
 import { GEHEIM_BYTES, heeftSleutelVorm, maakApiSleutel, sleutelHash } from './api-sleutel';
 
@@ -26,15 +25,15 @@ interface ApiSleutelRij {
   ingetrokken_op: Date | null;
 }
 
-/** The API keys of instellingen in `aanlevering.api_sleutel`, stored as their sha256. */
+/** The API keys of instellingen in `toegang.api_sleutel` (shared by every HTTP-serving service), stored as their sha256. */
 export class ApiSleutelRepository {
   constructor(private readonly db: Pick<DataSource, 'query'>) {}
 
   /** Makes a key; the returned text is the only time anyone sees it. */
-  async maak(instelling: Brin, omschrijving: string | null): Promise<{ id: string; sleutel: string }> {
+  async maak(instelling: string, omschrijving: string | null): Promise<{ id: string; sleutel: string }> {
     const sleutel = maakApiSleutel(instelling, randomBytes(GEHEIM_BYTES));
     const [rij] = await this.db.query<{ id: string }[]>(
-      `INSERT INTO aanlevering.api_sleutel (instelling, sleutel_hash, omschrijving) VALUES ($1, $2, $3) RETURNING id`,
+      `INSERT INTO toegang.api_sleutel (instelling, sleutel_hash, omschrijving) VALUES ($1, $2, $3) RETURNING id`,
       [instelling, sleutelHash(sleutel), omschrijving],
     );
     return { id: rij.id, sleutel };
@@ -48,7 +47,7 @@ export class ApiSleutelRepository {
   async houderVan(sleutel: string): Promise<Sleutelhouder | undefined> {
     if (!heeftSleutelVorm(sleutel)) return undefined;
     const [rij] = await this.db.query<{ id: string; instelling: string }[]>(
-      `SELECT id, instelling FROM aanlevering.api_sleutel WHERE sleutel_hash = $1 AND ingetrokken_op IS NULL`,
+      `SELECT id, instelling FROM toegang.api_sleutel WHERE sleutel_hash = $1 AND ingetrokken_op IS NULL`,
       [sleutelHash(sleutel)],
     );
     return rij ? { sleutelId: rij.id, instelling: rij.instelling } : undefined;
@@ -59,7 +58,7 @@ export class ApiSleutelRepository {
     // Wrapped in a SELECT: TypeORM answers a bare UPDATE with [rows, count] instead of rows.
     const [rij] = await this.db.query<ApiSleutelRij[]>(
       `WITH ingetrokken AS (
-         UPDATE aanlevering.api_sleutel SET ingetrokken_op = coalesce(ingetrokken_op, now()) WHERE id = $1
+         UPDATE toegang.api_sleutel SET ingetrokken_op = coalesce(ingetrokken_op, now()) WHERE id = $1
          RETURNING id, instelling, omschrijving, aangemaakt_op, ingetrokken_op
        ) SELECT * FROM ingetrokken`,
       [id],
@@ -69,7 +68,7 @@ export class ApiSleutelRepository {
 
   async lijst(instelling?: string): Promise<ApiSleutelGegevens[]> {
     const rijen = await this.db.query<ApiSleutelRij[]>(
-      `SELECT id, instelling, omschrijving, aangemaakt_op, ingetrokken_op FROM aanlevering.api_sleutel
+      `SELECT id, instelling, omschrijving, aangemaakt_op, ingetrokken_op FROM toegang.api_sleutel
        WHERE $1::text IS NULL OR instelling = $1 ORDER BY instelling, id`,
       [instelling ?? null],
     );

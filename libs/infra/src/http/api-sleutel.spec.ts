@@ -1,7 +1,6 @@
-import type { Brin } from '@bron/domein';
 import { GEHEIM_BYTES, heeftSleutelVorm, maakApiSleutel, sleutelHash } from './api-sleutel';
 
-const BRIN = '25LX' as Brin;
+const BRIN = '25LX';
 const geheim = (byte: number) => Buffer.alloc(GEHEIM_BYTES, byte);
 
 describe('API-sleutel', () => {

@@ -1,0 +1,136 @@
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EventTypes, InstellingTopics } from '@bron/contracts';
+import { PlatformClient, TestDatabase, vanType, wachtTot } from '@bron/infra';
+import { kafkaBrokers, leverAan, persoonsnummer, prng, ServiceSupervisor } from '../src';
+
+const ROOT = join(__dirname, '..', '..', '..');
+const INSTELLING = '25LX';
+
+/** The value at quantile `q` (0..1) of sorted numbers (nearest rank). */
+function kwantiel(gesorteerd: number[], q: number): number {
+  return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil(q * gesorteerd.length) - 1))];
+}
+
+/** Deterministic persoonsnummers, each once: no student of one batch is in the other. */
+function studenten(): () => string {
+  const random = prng(7);
+  const gehad = new Set<string>();
+  return () => {
+    for (;;) {
+      const p = persoonsnummer(random);
+      if (gehad.has(p)) continue;
+      gehad.add(p);
+      return p;
+    }
+  };
+}
+
+/** `aantal` valid inschrijvingen of different students (ids `<soort>-<n>`), as the intake reads them from a file. */
+function records(aantal: number, soort: string, student: () => string): Record<string, string>[] {
+  return Array.from({ length: aantal }, (_, i) => ({
+    soort: 'INSCHRIJVING', instelling: INSTELLING, persoonsnummer: student(), inschrijving_id: `${soort}-${i}`,
+    crebo: ['25078', '25180', '25189', '25191'][i % 4], leerweg: 'BOL', intensiteit: 'VT', begindatum: '2016-08-01',
+  }));
+}
+
+/**
+ * Bekostigingsstatus latency: for every record of one aanlevering, the time its BasissetBerekend
+ * arrives on `instelling.<BRIN>.bekostigingsstatus.v1` minus the time its Terugkoppeling arrived on
+ * `instelling.<BRIN>.terugkoppeling.v1`, both stamped on arrival by one reader of both topics (as an
+ * instelling's own reader sees them). Prints p50, p99 and the maximum over all records.
+ * BENCH_STATUS_RECORDS sets the size (default 10,000); `--klein` runs 500 (CI). A first, unmeasured
+ * aanlevering of BENCH_STATUS_OPWARMEN records (default 500) warms the services up (connections,
+ * compiled code, caches), so the figure is that of a running system, not of its first seconds.
+ */
+async function main(): Promise<void> {
+  // `--klein`, also as nx forwards it (`--klein=true`).
+  const klein = process.argv.some((a) => a === '--klein' || a === '--klein=true');
+  const aantal = Number(process.env.BENCH_STATUS_RECORDS ?? (klein ? 500 : 10_000));
+  const opwarmen = Number(process.env.BENCH_STATUS_OPWARMEN ?? (klein ? 100 : 500));
+  const opruimen: (() => Promise<void>)[] = [];
+  try {
+    const brokers = await kafkaBrokers(opruimen, 19492);
+    const db = await TestDatabase.maak();
+    opruimen.push(() => db.verwijder());
+    const logDir = join(ROOT, 'tmp', 'bench');
+    mkdirSync(logDir, { recursive: true });
+    const env = { KAFKA_BROKERS: brokers, DATABASE_URL: db.url, BRON_TOPIC_PREFIX: `benchstatus${Date.now()}.`, BRON_PEILDATUM: '2016-11-15', INSTELLINGEN: INSTELLING, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+    const services = new ServiceSupervisor({ env, log: (service, regel) => appendFileSync(join(logDir, `status-${service}.log`), regel + '\n') });
+    opruimen.push(() => services.stop());
+    await services.start();
+
+    // Arrival times per inschrijving (wall clock, to compare with the event-time headers), taken in
+    // the reader's callback (one reader of both topics); and when the bekostiging service made the status.
+    const terugkoppeling = new Map<string, number>();
+    const status = new Map<string, number>();
+    const gemaakt = new Map<string, number>();
+    const warm = new Set<string>();
+    let afgekeurd = 0;
+    const lezer = new PlatformClient({ ...process.env, ...env });
+    opruimen.push(() => lezer.sluit());
+    await lezer.volg([InstellingTopics.terugkoppeling(INSTELLING), InstellingTopics.bekostigingsstatus(INSTELLING)], (b) => {
+      const nu = Date.now();
+      if (vanType(EventTypes.Terugkoppeling)(b)) {
+        const id = b.value.inschrijvingId;
+        if (id?.startsWith('S-') && !terugkoppeling.has(id)) terugkoppeling.set(id, nu);
+        if (b.value.soort === 'AFKEURING') afgekeurd++;
+      } else if (vanType(EventTypes.BasissetBerekend)(b)) {
+        const id = b.value.inschrijvingId;
+        if (id.startsWith('W-')) warm.add(id);
+        else if (!status.has(id)) {
+          status.set(id, nu);
+          gemaakt.set(id, Date.parse(b.metadata.eventTime));
+        }
+      }
+    }, true); // from the beginning: the topics are this run's own (its prefix), and fresh
+
+    const afzender = new PlatformClient({ ...process.env, ...env });
+    const student = studenten();
+    opruimen.push(() => afzender.sluit());
+    if (opwarmen > 0) {
+      await leverAan(afzender, INSTELLING, 'bench-status-opwarmen', records(opwarmen, 'W', student));
+      await wachtTot('de opwarm-aanlevering', () => warm.size >= opwarmen, 300_000);
+    }
+    const start = performance.now();
+    await leverAan(afzender, INSTELLING, 'bench-status', records(aantal, 'S', student));
+    const deadline = Date.now() + Math.max(300_000, aantal * 50);
+    // Every record valid, so each has a bekostigingsstatus; one that was afgekeurd would say why the bench waits.
+    while (status.size < aantal || terugkoppeling.size < aantal) {
+      if (Date.now() > deadline || afgekeurd > 0) throw new Error(`niet op tijd: ${terugkoppeling.size} terugkoppelingen (${afgekeurd} afgekeurd) en ${status.size} bekostigingsstatussen van ${aantal}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const klaar = (performance.now() - start) / 1000;
+
+    const verdeling = (f: (id: string) => number) => [...status.keys()].map(f).sort((a, b) => a - b);
+    const latenties = verdeling((id) => status.get(id)! - terugkoppeling.get(id)!);
+    // Where the time goes: until the bekostiging handler made the status (the fact's way to the
+    // service, waiting in its consumer, the chunk up to the decision), and from there to the reader
+    // (the rest of the chunk's transaction, its commit, the outbox relay, Kafka).
+    const totBesluit = verdeling((id) => gemaakt.get(id)! - terugkoppeling.get(id)!);
+    const naBesluit = verdeling((id) => status.get(id)! - gemaakt.get(id)!);
+    const ms = (x: number) => `${Math.round(x)} ms`;
+    const p = (xs: number[]) => `p50 ${ms(kwantiel(xs, 0.5))}, p99 ${ms(kwantiel(xs, 0.99))}`;
+    console.log(`bekostigingsstatus bench: ${aantal} inschrijvingen in één aanlevering, 4 services + Kafka + PostgreSQL op deze machine (node ${process.version})`);
+    console.log(`bekostigingsstatus na terugkoppeling: p50 ${ms(kwantiel(latenties, 0.5))}, p99 ${ms(kwantiel(latenties, 0.99))}, max ${ms(latenties[latenties.length - 1])}, min ${ms(latenties[0])} (doel: p99 < 1000 ms)`);
+    // By place in the batch: a latency that grows from the first tenth to the last is a backlog
+    // (the bekostiging service slower than the intake), a flat one is a cost per record.
+    const plaats = (id: string) => Number(id.slice('S-'.length)) / aantal;
+    const opPlaats = (van: number, tot: number) =>
+      [...status.keys()].filter((id) => plaats(id) >= van && plaats(id) < tot).map((id) => status.get(id)! - terugkoppeling.get(id)!).sort((a, b) => a - b);
+    console.log(`  eerste tiende van de records: ${p(opPlaats(0, 0.1))}; middelste: ${p(opPlaats(0.45, 0.55))}; laatste: ${p(opPlaats(0.9, 1))}`);
+    console.log(`  waarvan tot het besluit in de bekostiging-service: ${p(totBesluit)}; daarna tot de lezer (commit, outbox-relay, Kafka): ${p(naBesluit)}`);
+    console.log(`laatste bekostigingsstatus ${klaar.toFixed(1)} s na het begin van het verzenden`);
+    const resultaat = join(logDir, 'status-latentie.json');
+    const kw = (xs: number[]) => ({ p50: Math.round(kwantiel(xs, 0.5)), p99: Math.round(kwantiel(xs, 0.99)), max: Math.round(xs[xs.length - 1]) });
+    writeFileSync(resultaat, JSON.stringify({ records: aantal, ms: kw(latenties), totBesluitMs: kw(totBesluit), naBesluitMs: kw(naBesluit), seconden: klaar, node: process.version }, null, 2) + '\n');
+    console.log(`resultaat: ${resultaat}`);
+  } finally {
+    for (const stap of opruimen.reverse()) await stap().catch(() => undefined);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
