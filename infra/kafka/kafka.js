@@ -408,7 +408,8 @@ async function wachtOpToegang(brokers, t, gebruiker, topics, prefix) {
 function composeEnv(t) {
   const w = (gebruiker) => t.gebruikers[gebruiker];
   const regels = [
-    '# docker compose: the Kafka passwords (node infra/kafka/kafka.js compose-env). Never commit this file.',
+    '# docker compose: the Kafka passwords and the key of the opaque ids (node infra/kafka/kafka.js compose-env). Never commit this file.',
+    `BRON_ID_SLEUTEL=${crypto.randomBytes(32).toString('base64url')}`,
     `BRON_KAFKA_BROKER_WACHTWOORD=${w(toegang.BROKER)}`,
     `BRON_KAFKA_BEHEER_WACHTWOORD=${w(toegang.BEHEER)}`,
     `BRON_KAFKA_OPERATOR_WACHTWOORD=${w(toegang.OPERATOR)}`,

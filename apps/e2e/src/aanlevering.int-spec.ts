@@ -148,9 +148,12 @@ describe('aanlevering: one answer per record, nothing lost', () => {
     const { code, uitvoer } = await bron(['aanleveren', bestand, '--instelling', '26AB', '--batch-id', 'cli-1'], env);
     expect(uitvoer).toContain('51 records aangeleverd, 51 beantwoord: 50 meldingen, 0 signalen, 1 afkeuringen');
     expect(code).toBe(0);
-    const terugkoppeling = readFileSync(join(map, 'aanlevering.csv.terugkoppeling.cli-1.csv'), 'utf8').trim().split('\n');
+    // as Dutch Excel opens it: a BOM, `;` between cells (docs/foto.md, CSV for people)
+    const bytes = readFileSync(join(map, 'aanlevering.csv.terugkoppeling.cli-1.csv'), 'utf8');
+    expect(bytes.startsWith('\uFEFFrecordnummer;')).toBe(true);
+    const terugkoppeling = bytes.trim().split(/\r?\n/);
     expect(terugkoppeling).toHaveLength(52);
-    expect(terugkoppeling.find((r) => r.startsWith('51,'))).toMatch(/^51,52,,,AFKEURING,A11,/);
+    expect(terugkoppeling.find((r) => r.startsWith('51;'))).toMatch(/^51;52;;;AFKEURING;A11;/);
   });
 });
 

@@ -39,7 +39,7 @@ describe('npm start: the demo aanlevering through the whole system', () => {
     expect(uitvoer).toMatch(/Een wijziging in een externe registratie \(BRP\)\.\n\s+bekostigd: true -> false/);
     expect(uitvoer).toMatch(/\(26AB kreeg 0 notificaties/);
     expect(uitvoer).toMatch(/broker 127\.0\.0\.1:\d+ ready in .*SASL\/SCRAM-SHA-256 with ACLs/);
-    expect(uitvoer).toMatch(/berichten op 8 topics gecontroleerd: geen enkel bericht noemt een andere instelling/);
+    expect(uitvoer).toMatch(/\d{3,} berichten op \d+ topics gecontroleerd: geen enkel bericht noemt een andere instelling/);
     expect(uitvoer).toMatch(/status O, 160 inschrijvingen, sector totaal 172 inschrijvingen in het mbo/);
     expect(uitvoer).toMatch(/alles gestopt\.\s*$/);
   }, 240_000);

@@ -13,7 +13,12 @@ export interface GestarteService {
   instantie: number;
   url: string;
   proces: ChildProcess;
+  /** The last log lines (JSON, no personal data): why a service stopped at start is in them. */
+  staart: string[];
 }
+
+/** Log lines kept per process for the error of a service that stops while starting. */
+const STAART_REGELS = 15;
 
 export interface SupervisorOpties {
   env: NodeJS.ProcessEnv;
@@ -114,15 +119,22 @@ export class ServiceSupervisor {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const log = this.opties.log ?? (() => undefined);
-    const regels = (data: Buffer) => data.toString().split('\n').filter(Boolean).forEach((r) => log(naam, r));
+    const staart: string[] = [];
+    const regels = (data: Buffer) => data.toString().split('\n').filter(Boolean).forEach((r) => {
+      staart.push(r);
+      if (staart.length > STAART_REGELS) staart.shift();
+      log(naam, r);
+    });
     proces.stdout!.on('data', regels);
     proces.stderr!.on('data', regels);
-    return { naam, instantie, url: `http://127.0.0.1:${poort}`, proces };
+    return { naam, instantie, url: `http://127.0.0.1:${poort}`, proces, staart };
   }
 
   private async wachtOpReady(service: GestarteService, deadline: number): Promise<void> {
     while (Date.now() < deadline) {
-      if (service.proces.exitCode !== null) throw new Error(`${service.naam} stopte bij het starten (exit ${service.proces.exitCode})`);
+      if (service.proces.exitCode !== null) {
+        throw new Error(`${service.naam} stopte bij het starten (exit ${service.proces.exitCode}); de laatste regels van zijn log:\n  ${service.staart.join('\n  ')}`);
+      }
       const ok = await fetch(`${service.url}/health/ready`).then((r) => r.ok, () => false);
       if (ok) return;
       await new Promise((r) => setTimeout(r, 250));

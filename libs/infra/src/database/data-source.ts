@@ -55,13 +55,29 @@ export async function openDatabase(options: DatabaseOptions): Promise<DataSource
   await runner.connect();
   try {
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`migraties:${options.schema}`]);
-    await runner.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+    await runner.startTransaction();
+    await maakSchema(runner, options.schema).then(() => runner.commitTransaction(), async (error) => {
+      await runner.rollbackTransaction();
+      throw error;
+    });
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`migraties:${options.schema}`]).catch(() => undefined);
     await runner.release();
   }
   return dataSource;
+}
+
+/**
+ * `CREATE SCHEMA IF NOT EXISTS` inside the caller's transaction, serialised with every other
+ * session that creates the same schema: two sessions that run it at the same moment make
+ * PostgreSQL fail the second with a unique violation on pg_namespace instead of doing nothing.
+ * The `toegang` schema is created by every HTTP-serving service, and by the aanlevering migration
+ * that moves its keys there. The lock is held until the transaction ends, so the next one sees it.
+ */
+export async function maakSchema(q: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> }, schema: string): Promise<void> {
+  await q.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`schema:${schema}`]);
+  await q.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
 }
 
 /** Creates the database named in the url when the server has no such database yet. */

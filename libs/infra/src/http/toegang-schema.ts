@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { openDatabase } from '../database/data-source';
+import { maakSchema, openDatabase } from '../database/data-source';
 import type { JsonLogger } from '../logging/json-logger';
 
 /** The schema of the shared HTTP access: API keys of instellingen and the audit of every individual query. */
@@ -20,7 +20,7 @@ async function vergrendel(q: QueryRunner): Promise<void> {
  */
 export async function maakSleuteltabel(q: QueryRunner): Promise<void> {
   await vergrendel(q);
-  await q.query(`CREATE SCHEMA IF NOT EXISTS ${TOEGANG_SCHEMA}`);
+  await maakSchema(q, TOEGANG_SCHEMA);
   await q.query(`
     CREATE TABLE IF NOT EXISTS ${TOEGANG_SCHEMA}.api_sleutel (
       id bigserial PRIMARY KEY,
