@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
-import { ServiceSupervisor, Verzamelaar, leverAan, persoonsnummer, prng } from '@bron/devtools';
+import { ServiceSupervisor, Verzamelaar, leverAan, persoonsnummer, prng, draaiBron } from '@bron/devtools';
 import { TestDatabase, nieuwBericht, vanType } from '@bron/infra';
 
 /**
@@ -145,7 +144,7 @@ describe('aanlevering: one answer per record, nothing lost', () => {
     const kop = 'soort,instelling,persoonsnummer,inschrijving_id,crebo,leerweg,begindatum';
     const regels = inschrijvingen(50, 17, '26AB').map((r) => [r.soort, r.instelling, r.persoonsnummer, r.inschrijving_id, r.crebo, r.leerweg, r.begindatum].join(','));
     writeFileSync(bestand, '\uFEFF' + [kop, ...regels, 'INSCHRIJVING,26AB,"kapot'].join('\r\n') + '\r\n');
-    const { code, uitvoer } = await bron(['aanleveren', bestand, '--instelling', '26AB', '--batch-id', 'cli-1'], env);
+    const { code, uitvoer } = await draaiBron(['aanleveren', bestand, '--instelling', '26AB', '--batch-id', 'cli-1'], env);
     expect(uitvoer).toContain('51 records aangeleverd, 51 beantwoord: 50 meldingen, 0 signalen, 1 afkeuringen');
     expect(code).toBe(0);
     // as Dutch Excel opens it: a BOM, `;` between cells (docs/foto.md, CSV for people)
@@ -163,14 +162,4 @@ async function totDat(wat: string, conditie: () => Promise<boolean>, timeoutMs =
     if (Date.now() > deadline) throw new Error(`niet binnen de tijd: ${wat}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-}
-
-function bron(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; uitvoer: string }> {
-  return new Promise((resolve) => {
-    const proces = spawn(process.execPath, [join(__dirname, '..', '..', 'cli', 'bin', 'bron.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let uitvoer = '';
-    proces.stdout.on('data', (d: Buffer) => (uitvoer += d.toString()));
-    proces.stderr.on('data', (d: Buffer) => (uitvoer += d.toString()));
-    proces.on('exit', (code) => resolve({ code, uitvoer }));
-  });
 }

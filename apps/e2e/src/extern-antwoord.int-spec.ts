@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
-import { ServiceSupervisor, Verzamelaar, leverAan } from '@bron/devtools';
+import { ServiceSupervisor, Verzamelaar, leverAan, draaiBron } from '@bron/devtools';
 import { TestDatabase, vanType, wachtTot } from '@bron/infra';
 
 /**
@@ -59,7 +58,7 @@ describe('bron extern: an answer per fact, and the exit code says whether all we
       { type: 'VooropleidingGeregistreerd', persoonsnummer: STUDENT, bron: 'VO', soort: 'LYCEUM', diploma: true, datum: '2015-07-01' },
       { type: 'PersoonGewijzigd', persoonsnummer: STUDENT, bron: 'BRP', geboortedatum: '2000-01-31', nationaliteit: 'NL', officieleVoornamen: null, verblijfsstatus: [{ vanaf: '2016-01-01', tot: '2015-01-01', rechtmatig: true }] },
     ]);
-    const geweigerd = await bron(['extern', fout], env);
+    const geweigerd = await draaiBron(['extern', fout], env);
     expect(geweigerd.code).toBe(1);
     expect(geweigerd.uitvoer).toMatch(/regel 1: VooropleidingGeregistreerd geweigerd: X02 vooropleiding LYCEUM onbekend/);
     expect(geweigerd.uitvoer).toMatch(/regel 2: PersoonGewijzigd geweigerd: X04 /);
@@ -70,7 +69,7 @@ describe('bron extern: an answer per fact, and the exit code says whether all we
     expect(await inbox('aanlevering')).toEqual({ aantal: 2, dood: 0 });
     expect(await inbox('bekostiging')).toEqual({ aantal: 2, dood: 0 });
     for (const topic of [Topics.vooropleiding, Topics.persoon]) {
-      const dlq = await bron(['dlq', 'toon', topic, '--json'], env);
+      const dlq = await draaiBron(['dlq', 'toon', topic, '--json'], env);
       expect({ topic, code: dlq.code, regels: dlq.uitvoer.trim() }).toEqual({ topic, code: 0, regels: '' });
     }
 
@@ -80,7 +79,7 @@ describe('bron extern: an answer per fact, and the exit code says whether all we
       { type: 'VooropleidingGeregistreerd', persoonsnummer: '123456782', bron: 'VO', soort: 'VMBO_TL', diploma: true, datum: '2016-07-01' },
       { type: 'PrijsfactorGewijzigd', crebo: '25078', bron: 'OCW', vanaf: '2016-08-01', prijsfactor: 1.3 },
     ]);
-    const aanvaard = await bron(['extern', goed], env);
+    const aanvaard = await draaiBron(['extern', goed], env);
     expect(aanvaard).toEqual({ code: 0, uitvoer: '4 externe feiten verzonden: 4 aanvaard, 0 geweigerd\n' });
 
     // The overgangsbewijs havo 3-4 reached the student's basisset.
@@ -92,13 +91,3 @@ describe('bron extern: an answer per fact, and the exit code says whether all we
     expect(antwoorden.map((a) => a.value.uitkomst).sort()).toEqual(['AANVAARD', 'AANVAARD', 'AANVAARD', 'AANVAARD', 'GEWEIGERD', 'GEWEIGERD']);
   });
 });
-
-function bron(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; uitvoer: string }> {
-  return new Promise((resolve) => {
-    const proces = spawn(process.execPath, [join(__dirname, '..', '..', 'cli', 'bin', 'bron.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let uitvoer = '';
-    proces.stdout.on('data', (d: Buffer) => (uitvoer += d.toString()));
-    proces.stderr.on('data', (d: Buffer) => (uitvoer += d.toString()));
-    proces.on('exit', (code) => resolve({ code, uitvoer }));
-  });
-}

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventTypes, Headers, InstellingTopics, Topics, bronCodec, type BasissetBerekend, type Notificatie } from '@bron/contracts';
-import { ServiceSupervisor, andereInstellingIn, leverAan, type OntvangenInstellingbericht } from '@bron/devtools';
+import { ServiceSupervisor, andereInstellingIn, leverAan, type OntvangenInstellingbericht, draaiBron } from '@bron/devtools';
 import { KafkaClient, PlatformClient, TestDatabase, headersAlsTekst, opaakId, wachtTot } from '@bron/infra';
 import type { Consumer } from 'kafkajs';
 
@@ -78,7 +77,7 @@ describe("nothing on an instelling's topics names another instelling", () => {
     // 26AB delivers two earlier years of the same student with the bron command (D4: counted nationally)
     const bestand = join(map, 'aanlevering-26ab.csv');
     writeFileSync(bestand, `soort,instelling,persoonsnummer,inschrijving_id,crebo,leerweg,begindatum,einddatum\nINSCHRIJVING,26AB,${STUDENT},${INSCHRIJVING_26AB},25407,BOL,2014-08-01,2016-06-30\n`);
-    expect(await bron(['aanleveren', bestand, '--instelling', '26AB', '--batch-id', BATCH_26AB], env)).toMatchObject({ code: 0 });
+    expect(await draaiBron(['aanleveren', bestand, '--instelling', '26AB', '--batch-id', BATCH_26AB], env)).toMatchObject({ code: 0 });
     const status2 = await wachtOp('de status van 25LX na de inschrijving bij 26AB', () =>
       op(InstellingTopics.bekostigingsstatus('25LX')).find((b) => Number((b.value as BasissetBerekend).versie) === 2));
     await wachtOp('de notificatie van 25LX over de aanlevering van 26AB', () =>
@@ -87,7 +86,7 @@ describe("nothing on an instelling's topics names another instelling", () => {
     // the BRP says this adult had no lawful residence when either programme started
     const brp = join(map, 'brp.jsonl');
     writeFileSync(brp, JSON.stringify({ type: 'PersoonGewijzigd', persoonsnummer: STUDENT, bron: 'BRP', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal', verblijfsstatus: [{ vanaf: '2017-01-01', tot: null, rechtmatig: true }] }) + '\n');
-    expect(await bron(['extern', brp], env)).toEqual({ code: 0, uitvoer: '1 externe feiten verzonden: 1 aanvaard, 0 geweigerd\n' });
+    expect(await draaiBron(['extern', brp], env)).toEqual({ code: 0, uitvoer: '1 externe feiten verzonden: 1 aanvaard, 0 geweigerd\n' });
     await wachtOp('de notificatie van 25LX over de BRP', () => op(InstellingTopics.notificatie('25LX')).find((b) => (b.value as Notificatie).oorzaak.soort === 'EXTERN'));
     await wachtOp('de status van 26AB na de BRP', () => op(InstellingTopics.bekostigingsstatus('26AB')).find((b) => Number((b.value as BasissetBerekend).versie) === 2));
 
@@ -135,13 +134,3 @@ describe("nothing on an instelling's topics names another instelling", () => {
     expect(persoon.headers[Headers.correlationId]).toBe(persoon.headers[Headers.eventId]);
   });
 });
-
-function bron(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number | null; uitvoer: string }> {
-  return new Promise((resolve) => {
-    const proces = spawn(process.execPath, [join(__dirname, '..', '..', 'cli', 'bin', 'bron.js'), ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let uitvoer = '';
-    proces.stdout.on('data', (d: Buffer) => (uitvoer += d.toString()));
-    proces.stderr.on('data', (d: Buffer) => (uitvoer += d.toString()));
-    proces.on('exit', (code) => resolve({ code, uitvoer }));
-  });
-}

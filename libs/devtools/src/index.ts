@@ -4,3 +4,4 @@ export * from './demo-aanlevering';
 export * from './ingebouwde-postgres';
 export * from './repo-kafka';
 export * from './andere-instelling';
+export * from './bron-cli';
