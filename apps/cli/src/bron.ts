@@ -5,11 +5,12 @@ import { bereken } from './commands/bereken.command';
 import { dlq } from './commands/dlq.command';
 import { extern } from './commands/extern.command';
 import { foto } from './commands/foto.command';
+import { genereer } from './commands/genereer.command';
 import { volg } from './commands/volg.command';
 import { GebruiksFout } from './gebruik';
 import type { BronIo, Command } from './io';
 
-const COMMANDS: Record<string, Command> = { aanleveren, volg, extern, foto, bereken, dlq, basisset, audit };
+const COMMANDS: Record<string, Command> = { aanleveren, volg, extern, foto, bereken, dlq, basisset, audit, genereer };
 
 const USAGE = `bron: the command line of bron-terugkoppeling
 
@@ -22,6 +23,7 @@ const USAGE = `bron: the command line of bron-terugkoppeling
   bron dlq herhaal <topic> (--event <id> ... | --alles) [--timeout S]
   bron basisset <BRIN> <persoonsnummer> [--crebo X] [--json]   (exit 3: refused)
   bron audit [--instelling BRIN] [--persoonsnummer X] [--sinds ISO] [--max N] [--json]
+  bron genereer --uit <map> [--studenten N] [--instellingen M] [--jaren J] [--seed S]
 
 bron aanleveren writes the answers to <bestand>.terugkoppeling.<batchId>.csv beside the file.
 bron extern waits for the answer to every fact: exit 0 all accepted, 1 one refused or unanswered, 2 bad usage or a line that is no fact.

@@ -5,3 +5,4 @@ export * from './ingebouwde-postgres';
 export * from './repo-kafka';
 export * from './andere-instelling';
 export * from './bron-cli';
+export * from './sector';

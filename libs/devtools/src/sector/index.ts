@@ -1,0 +1,2 @@
+export * from './genereer-sector';
+export * from './schrijf-sector';
