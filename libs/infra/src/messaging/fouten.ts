@@ -20,7 +20,10 @@ export function isRetriable(error: unknown): boolean {
 
 const VERBINDING_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 const VERBINDING_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
-const VERBINDING_TEKST = /connection terminated|connection error|terminating connection|timeout exceeded when trying to connect|not queryable|server closed the connection|the database system is (starting up|shutting down)/i;
+// `is not currently accepting connections`: a new connection to a database closed to connections
+// (ALTER DATABASE ... ALLOW_CONNECTIONS false, as an operator does in maintenance); its code 55000
+// also means other things, so the text decides.
+const VERBINDING_TEKST = /connection terminated|connection error|terminating connection|timeout exceeded when trying to connect|not queryable|server closed the connection|the database system is (starting up|shutting down)|is not currently accepting connections/i;
 
 /**
  * The database is away (connections terminated, refused, server restarting): not the message's
