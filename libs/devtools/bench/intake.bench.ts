@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { KOLOMMEN } from '@bron/aanlevering-domein';
-import { TestDatabase } from '@bron/infra';
-import { kafkaBrokers, persoonsnummer, prng, ServiceSupervisor } from '../src';
+import { persoonsnummer, prng } from '../src';
+import { BENCH_MAP, benchSysteem } from './bench-systeem';
 
 const ROOT = join(__dirname, '..', '..', '..');
 
@@ -43,14 +43,8 @@ async function main(): Promise<void> {
   const aantal = Number(process.env.BENCH_RECORDS ?? 100_000);
   const opruimen: (() => Promise<void>)[] = [];
   try {
-    const brokers = await kafkaBrokers(opruimen, 19492);
-    const db = await TestDatabase.maak();
-    opruimen.push(() => db.verwijder());
-    const logDir = join(ROOT, 'tmp', 'bench');
-    mkdirSync(logDir, { recursive: true });
-    const env = { KAFKA_BROKERS: brokers, DATABASE_URL: db.url, BRON_TOPIC_PREFIX: `bench${Date.now()}.`, BRON_PEILDATUM: '2016-11-15', INSTELLINGEN: '25LX', LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-    const services = new ServiceSupervisor({ env, log: (service, regel) => appendFileSync(join(logDir, `${service}.log`), regel + '\n') });
-    opruimen.push(() => services.stop());
+    const { env, services } = await benchSysteem(opruimen, { poort: 19492, prefix: 'bench', instelling: '25LX' });
+    const logDir = BENCH_MAP;
     await services.start();
     const bestand = join(logDir, `aanlevering-${aantal}.csv`);
     await schrijfBestand(bestand, aantal);

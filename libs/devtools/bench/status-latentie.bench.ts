@@ -1,10 +1,10 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventTypes, InstellingTopics } from '@bron/contracts';
-import { PlatformClient, TestDatabase, vanType, wachtTot } from '@bron/infra';
-import { kafkaBrokers, leverAan, persoonsnummer, prng, ServiceSupervisor } from '../src';
+import { PlatformClient, vanType, wachtTot } from '@bron/infra';
+import { leverAan, persoonsnummer, prng } from '../src';
+import { BENCH_MAP, benchSysteem } from './bench-systeem';
 
-const ROOT = join(__dirname, '..', '..', '..');
 const INSTELLING = '25LX';
 
 /** The value at quantile `q` (0..1) of sorted numbers (nearest rank). */
@@ -50,14 +50,8 @@ async function main(): Promise<void> {
   const opwarmen = Number(process.env.BENCH_STATUS_OPWARMEN ?? (klein ? 100 : 500));
   const opruimen: (() => Promise<void>)[] = [];
   try {
-    const brokers = await kafkaBrokers(opruimen, 19492);
-    const db = await TestDatabase.maak();
-    opruimen.push(() => db.verwijder());
-    const logDir = join(ROOT, 'tmp', 'bench');
-    mkdirSync(logDir, { recursive: true });
-    const env = { KAFKA_BROKERS: brokers, DATABASE_URL: db.url, BRON_TOPIC_PREFIX: `benchstatus${Date.now()}.`, BRON_PEILDATUM: '2016-11-15', INSTELLINGEN: INSTELLING, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
-    const services = new ServiceSupervisor({ env, log: (service, regel) => appendFileSync(join(logDir, `status-${service}.log`), regel + '\n') });
-    opruimen.push(() => services.stop());
+    const { env, services } = await benchSysteem(opruimen, { poort: 19492, prefix: 'benchstatus', instelling: INSTELLING, logVoorvoegsel: 'status-' });
+    const logDir = BENCH_MAP;
     await services.start();
 
     // Arrival times per inschrijving (wall clock, to compare with the event-time headers), taken in
