@@ -39,7 +39,7 @@ const dlq = (topic) => `${topic}.dlq`;
 const SERVICE_TOPICS = {
   aanlevering: { groepen: ['aanlevering', 'aanlevering-extern'], leest: [T.persoon, T.vooropleiding, T.kwalificatie], schrijft: [T.studentfeit, T.externAntwoord] },
   bekostiging: { groepen: ['bekostiging'], leest: [T.studentfeit, T.persoon, T.vooropleiding, T.kwalificatie, T.herberekening], schrijft: [T.basisset, T.basissetwijziging, T.herberekening] },
-  foto: { groepen: ['foto'], leest: [T.basisset, T.fotoAanvraag], schrijft: [] },
+  foto: { groepen: ['foto', 'foto-aanvraag'], leest: [T.basisset, T.fotoAanvraag], schrijft: [] },
   notificatie: { groepen: ['notificatie'], leest: [T.basissetwijziging], schrijft: [] },
 };
 /** The operator's command line: the external feeds and foto requests it sends, the answers it reads. */

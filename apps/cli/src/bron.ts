@@ -17,7 +17,7 @@ const USAGE = `bron: the command line of bron-terugkoppeling
   bron aanleveren <bestand.csv|bestand.jsonl> --instelling <BRIN> [--batch-id ID] [--timeout S]
   bron volg <BRIN> [--max N] [--timeout S] [--vanaf-begin]
   bron extern <bestand.jsonl> [--timeout S]
-  bron foto <BRIN> [--soort OP_VERZOEK] [--peildatum JJJJ-10-01] [--timeout S]
+  bron foto <BRIN> [--peildatum JJJJ-10-01] [--moment ISO] [--formaat json|csv|xlsx|tbgi] [--deel D] [--uit pad]   (exit 3: refused)
   bron bereken <invoer.json | ->
   bron dlq toon <topic> [--json] [--timeout S]
   bron dlq herhaal <topic> (--event <id> ... | --alles) [--timeout S]
@@ -29,7 +29,8 @@ bron aanleveren writes the answers to <bestand>.terugkoppeling.<batchId>.csv bes
 bron extern waits for the answer to every fact: exit 0 all accepted, 1 one refused or unanswered, 2 bad usage or a line that is no fact.
 
 Environment: KAFKA_BROKERS (default 127.0.0.1:19092); bron basisset: BRON_API_SLEUTEL and
-BRON_BEKOSTIGING_URL (default http://127.0.0.1:3002); bron audit: DATABASE_URL.`;
+BRON_BEKOSTIGING_URL (default http://127.0.0.1:3002); bron foto: BRON_API_SLEUTEL and BRON_FOTO_URL
+(default http://127.0.0.1:3003); bron audit: DATABASE_URL.`;
 
 /**
  * The bron command line as a function: runs one command against the given streams and

@@ -17,6 +17,7 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
   let verzamelaar: Verzamelaar;
   const logs: string[] = [];
   let env: NodeJS.ProcessEnv;
+  let sleutel: string;
 
   beforeAll(async () => {
     db = await TestDatabase.maak();
@@ -29,6 +30,9 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
       KAFKA_SESSION_TIMEOUT_MS: '6000',
       KAFKA_HEARTBEAT_INTERVAL_MS: '500',
     };
+    const gemaakt = spawnSync(process.execPath, [join(__dirname, '..', '..', '..', 'tools', 'api-sleutel.js'), 'maak', '25LX'], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(gemaakt.status).toBe(0);
+    sleutel = gemaakt.stdout.trim();
     services = new ServiceSupervisor({ env, log: (s, r) => logs.push(`${s}: ${r}`) });
     await services.start();
     verzamelaar = new Verzamelaar(env);
@@ -75,14 +79,21 @@ describe('walking skeleton: one inschrijving from aanlevering to notificatie', (
     expect(status.metadata.causationId).not.toBeNull();
     expect(status.metadata.correlationId).toBe(antwoord.metadata.correlationId);
 
-    // foto on request, from foto's projection
+    // foto on request: announced on the instelling's topic, its content fetched over HTTP with the instelling's key
     const aanvraagId = `foto-${randomBytes(3).toString('hex')}`;
-    await verzamelaar.platform.send([nieuwBericht({ topic: Topics.fotoAanvraag, key: '25LX', type: EventTypes.FotoAangevraagd, value: { aanvraagId, instelling: '25LX', soort: 'OP_VERZOEK', peildatum: '2016-10-01' }, origin: 'aanvraag:25LX' })]);
+    await verzamelaar.platform.send([nieuwBericht({ topic: Topics.fotoAanvraag, key: '25LX', type: EventTypes.FotoAangevraagd, value: { aanvraagId, instelling: '25LX', soort: 'OP_VERZOEK', peildatum: '2016-10-01', bekendOp: null }, origin: 'aanvraag:25LX' })]);
     const [foto] = await verzamelaar.wachtOp('foto', (b) => b.filter(vanType(EventTypes.FotoGemaakt)));
     expect(foto.topic).toBe(InstellingTopics.foto('25LX'));
-    expect(foto.value.studenten).toEqual([expect.objectContaining({ persoonsnummer: STUDENT, crebo: '25078', leerweg: 'BOL', niveau: 3, bekostigd: true, verblijfsjaar: 1 })]);
-    expect(foto.value.terugmeldingsoverzicht).toEqual([{ crebo: '25078', leerweg: 'BOL', niveau: 3, verblijfsjaar: 1, inschrijvingen: 1, bekostigd: 1 }]);
-    expect(foto.value.sectorTotaalInschrijvingen).toBe(1);
+    expect(foto.value).toMatchObject({ aanvraagId, instelling: '25LX', soort: 'OP_VERZOEK', status: 'O', peildatum: '2016-10-01', aantalInschrijvingen: 1, aantalBekostigd: 1, sectorTotaalInschrijvingen: 1 });
+    const inhoud = await fetch(`${services.service('foto').url}${foto.value.ophalen.pad}?formaat=json`, { headers: { Authorization: `Bearer ${sleutel}` } });
+    expect(inhoud.status).toBe(200);
+    const fotoJson = (await inhoud.json()) as { checksum: string; studenten: Record<string, unknown>[]; terugmeldingsoverzicht: { bek: Record<string, unknown>[] } };
+    expect(fotoJson.checksum).toBe(foto.value.checksum);
+    // the planner is part of the foto service's readiness
+    const gereed = (await (await fetch(`${services.service('foto').url}/health/ready`)).json()) as { details: Record<string, { status: string }> };
+    expect(gereed.details.fotoplanning).toMatchObject({ status: 'up', opeenvolgendeFouten: 0 });
+    expect(fotoJson.studenten).toEqual([expect.objectContaining({ persoonsnummer: STUDENT, crebo: '25078', leerweg: 'BOL', niveau: 3, basisset: expect.objectContaining({ bekostigd: true, verblijfsjaar: 1 }) })]);
+    expect(fotoJson.terugmeldingsoverzicht.bek).toEqual([expect.objectContaining({ crebo: '25078', niveau: 3, verblijfsjaar: 1, inschrijvingenEenOktober: 1, bekostigdEenOktober: 1 })]);
 
     // an external change: the BRP says this adult had no lawful residence when the programme started
     await verzamelaar.platform.send([nieuwBericht({

@@ -1,16 +1,25 @@
-import { REDENEN, REGELSETS, zichtbareBasisset, type Basissetversie, type Leerweg, type Reden, type RedenCode, type RegimeId } from '@bron/cascade';
+import {
+  inschrijvingsgegevens, REDENEN, REGELSETS, zichtbareBasisset, type Basissetversie, type Intensiteit, type Leerweg, type Reden, type RedenCode, type RegimeId,
+} from '@bron/cascade';
 import type { BasissetBerekend, Reden as RedenContract } from '@bron/contracts';
 import { OnverwerkbaarBerichtFout } from '@bron/infra';
 import { oorzaakMapper } from './oorzaak.mapper';
 
 const isLeerweg = (leerweg: string): leerweg is Leerweg => leerweg === 'BOL' || leerweg === 'BBL';
 const isRegimeId = (regime: string): regime is RegimeId => REGELSETS.some((r) => r.id === regime);
+const isIntensiteit = (intensiteit: string): intensiteit is Intensiteit => intensiteit === 'VT' || intensiteit === 'DT' || intensiteit === 'EX';
 const isRedenCode = (code: string): code is RedenCode => Object.prototype.hasOwnProperty.call(REDENEN, code);
 
 function redenNaarDomein({ code, regel }: RedenContract): Reden {
   if (!isRedenCode(code)) throw new OnverwerkbaarBerichtFout(`basisset met onbekende redencode ${code}`);
   return { code, regel };
 }
+
+/** The defaults of the contract's fields that a build before the inschrijving's facts did not write. */
+const ZONDER_INSCHRIJVINGSGEGEVENS = {
+  intensiteit: null, datumInschrijving: null, datumUitschrijving: null, leeftijdOpEenAugustus: null, inschrijvingVoorCorrectiefactor: false,
+  officieleVoornamen: null, codeLeerbedrijf: null, bpv: [], diplomas: [],
+} satisfies Partial<BasissetBerekend>;
 
 /**
  * The basisset between the domain (`Basissetversie` of @bron/cascade) and the BasissetBerekend
@@ -34,14 +43,21 @@ export const basissetMapper = {
       basisset: zichtbareBasisset(b),
       wijzigingen: wijzigingen.map((w) => ({ veld: w.veld, oud: w.oud, nieuw: w.nieuw })),
       oorzaak: oorzaakMapper.naarContract(oorzaak, aanleiding),
+      ...inschrijvingsgegevens(b),
     };
   },
 
-  /** A value that no build of this platform could have written (an unknown leerweg, regime or reden) is refused. */
-  naarDomein(c: BasissetBerekend): Basissetversie {
-    const { leerweg, regime, basisset: b } = c;
+  /**
+   * A value that no build of this platform could have written (an unknown leerweg, intensiteit,
+   * regime or reden) is refused. A stored basisset of a build from before the inschrijving's facts
+   * (intensiteit to diplomas) lacks them: they read as the contract's defaults.
+   */
+  naarDomein(opgeslagen: BasissetBerekend): Basissetversie {
+    const c: BasissetBerekend = { ...ZONDER_INSCHRIJVINGSGEGEVENS, ...opgeslagen };
+    const { leerweg, regime, intensiteit, basisset: b } = c;
     if (!isLeerweg(leerweg)) throw new OnverwerkbaarBerichtFout(`basisset met onbekende leerweg ${leerweg}`);
     if (!isRegimeId(regime)) throw new OnverwerkbaarBerichtFout(`basisset met onbekend regime ${regime}`);
+    if (intensiteit !== null && !isIntensiteit(intensiteit)) throw new OnverwerkbaarBerichtFout(`basisset met onbekende intensiteit ${intensiteit}`);
     return {
       basisset: {
         persoonsnummer: c.persoonsnummer,
@@ -68,6 +84,17 @@ export const basissetMapper = {
         diplomawaardeOpleiding: b.diplomawaardeOpleiding,
         bijdrage: b.bijdrage,
         verblijfsstatusRechtmatig: b.verblijfsstatusRechtmatig,
+        intensiteit,
+        datumInschrijving: c.datumInschrijving,
+        datumUitschrijving: c.datumUitschrijving,
+        leeftijdOpEenAugustus: c.leeftijdOpEenAugustus,
+        inschrijvingVoorCorrectiefactor: c.inschrijvingVoorCorrectiefactor,
+        officieleVoornamen: c.officieleVoornamen,
+        codeLeerbedrijf: c.codeLeerbedrijf,
+        bpv: c.bpv.map((p) => ({ bpvId: p.bpvId, afgesloten: p.afgesloten, begin: p.begin, einde: p.einde, leerbedrijf: p.leerbedrijf })),
+        diplomas: c.diplomas.map((d) => ({
+          diplomaId: d.diplomaId, crebo: d.crebo, datum: d.datum, niveau: d.niveau, bekostigd: d.bekostigd, diplomawaarde: d.diplomawaarde, redenen: d.redenen.map(redenNaarDomein),
+        })),
       },
       versie: Number(c.versie),
       wijzigingen: c.wijzigingen.map((w) => ({ veld: w.veld, oud: w.oud, nieuw: w.nieuw })),

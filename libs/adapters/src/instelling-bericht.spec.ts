@@ -11,6 +11,8 @@ const basisset = (instelling: string | null): BasissetBerekend => ({
   basisset: { bekostigd: true, redenen: [], hoogsteVooropleiding: null, verblijfsjarenEntree: 0, verblijfsjarenNiveau2tot4: 3, bekostigdeDiplomas: [], verblijfsjaar: 3, verblijfsjaarfactor: 1, leerwegfactor: 1, prijsfactor: 1.3, diplomawaardeOpleiding: null, bijdrage: 1.3, verblijfsstatusRechtmatig: null },
   wijzigingen: [{ veld: 'verblijfsjaar', oud: '1', nieuw: '3' }],
   oorzaak: { soort: 'AANLEVERING', instelling, bron: null, eventId: 'studentfeit-van-26AB' },
+  intensiteit: 'VT', datumInschrijving: '2016-08-01', datumUitschrijving: null, leeftijdOpEenAugustus: 18, inschrijvingVoorCorrectiefactor: true,
+  officieleVoornamen: null, codeLeerbedrijf: null, bpv: [], diplomas: [],
 });
 const status = (origin: string, instelling: string) =>
   nieuwBericht({ topic: InstellingTopics.bekostigingsstatus('25LX'), key: '123456782', type: EventTypes.BasissetBerekend, value: basisset(instelling), eventId: 'basisset:123456782:25LX:L1:2:status' }, oorzaak(origin));

@@ -211,6 +211,56 @@ export interface Basisset {
   readonly bijdrage: number;
   /** Lawful residence at the start of the inschrijving; null when the BRP told us nothing yet. */
   readonly verblijfsstatusRechtmatig: boolean | null;
+
+  // What a BRON-foto holds of the inschrijving besides its funding (docs/foto.md).
+  /** Null only in a basisset published by a build from before this field. */
+  readonly intensiteit: Intensiteit | null;
+  /** The inschrijving's begin; null only in a basisset published by a build from before this field. */
+  readonly datumInschrijving: IsoDatum | null;
+  /** The werkelijke datum uitschrijving (last day, inclusive); null while enrolled. */
+  readonly datumUitschrijving: IsoDatum | null;
+  /** Age in whole years on 1 August of the teldatum's studiejaar; null when the geboortedatum is unknown. */
+  readonly leeftijdOpEenAugustus: number | null;
+  /**
+   * Still enrolled on 1 February after the teldatum, the second count that feeds the
+   * correctiefactor (UWEB 2.2.2 lid 4, 2.2.3 lid 5); false when the inschrijving is on no teldatum.
+   */
+  readonly inschrijvingVoorCorrectiefactor: boolean;
+  /** As the BRP gives them; null when it told us nothing yet. */
+  readonly officieleVoornamen: string | null;
+  /** BBL: the leerbedrijf of the BPV running on the teldatum, else of the last one begun before it; null for BOL or when none. */
+  readonly codeLeerbedrijf: string | null;
+  /** The inschrijving's BPV's, by begin, then bpvId. */
+  readonly bpv: readonly BasissetBpv[];
+  /** The diploma's behaald on this inschrijving, by datum, then diplomaId, each with its own bekostiging. */
+  readonly diplomas: readonly BasissetDiploma[];
+}
+
+/** One BPV of the inschrijving, as the basisset carries it. */
+export interface BasissetBpv {
+  /** The instelling's own id of the BPV. */
+  readonly bpvId: string;
+  readonly afgesloten: IsoDatum;
+  readonly begin: IsoDatum;
+  /** Last day, inclusive; null = open. */
+  readonly einde: IsoDatum | null;
+  readonly leerbedrijf: string | null;
+}
+
+/**
+ * A diploma behaald on the inschrijving (same instelling and crebo, on or after its begin), with
+ * the bekostiging of the bekostigingsjaar it counts in (its calendar year + 2, D2).
+ */
+export interface BasissetDiploma {
+  /** The instelling's own id of the diploma. */
+  readonly diplomaId: string;
+  readonly crebo: string;
+  readonly datum: IsoDatum;
+  /** Null when the crebo is not in the kwalificaties table. */
+  readonly niveau: number | null;
+  readonly bekostigd: boolean;
+  readonly diplomawaarde: number;
+  readonly redenen: readonly Reden[];
 }
 
 export interface Berekening {

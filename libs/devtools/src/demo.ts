@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { EventTypes, InstellingTopics, Topics, type BasissetBerekend, type FotoGemaakt } from '@bron/contracts';
-import { DEFAULT_DATABASE_URL, PlatformClient, ensureDatabaseExists, nieuwBericht, toHeaders, vanType, type Ontvangen } from '@bron/infra';
+import { EventTypes, InstellingTopics, Topics, type BasissetBerekend } from '@bron/contracts';
+import type { BronFoto } from '@bron/domein';
+import { DEFAULT_DATABASE_URL, PlatformClient, apiSleutelTool, ensureDatabaseExists, nieuwBericht, toHeaders, vanType, type Ontvangen } from '@bron/infra';
 import { Client } from 'pg';
 import { andereInstellingIn } from './andere-instelling';
 import { demoAanlevering } from './demo-aanlevering';
@@ -41,6 +42,9 @@ export async function demo(args: string[]): Promise<number> {
       KAFKA_BROKERS: brokers, DATABASE_URL: databaseUrl, BRON_PEILDATUM: PEILDATUM,
       BRON_TOPIC_PREFIX: process.env.KAFKA_BROKERS ? `demo${Date.now()}.` : '', LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     };
+    // 25LX's API key for its foto's over HTTP, in a file only this user can read (printed nowhere).
+    const sleutelBestand = join('tmp', 'demo', 'api-sleutel-25LX');
+    writeFileSync(join(ROOT, sleutelBestand), await maakApiSleutel('25LX', databaseUrl), { mode: 0o600 });
     const logs = new Map<string, NodeJS.WritableStream>();
     const supervisor = new ServiceSupervisor({
       env,
@@ -108,11 +112,23 @@ export async function demo(args: string[]): Promise<number> {
     const bijAnder = ander.berichten.filter((m) => m.topic === InstellingTopics.notificatie('26AB')).length;
     uit(`  (26AB kreeg ${bijAnder} notificaties: zijn eigen aanlevering veroorzaakte de wijzigingen)`);
 
-    kop('foto van 25LX op peildatum 1 oktober 2016 (bron foto 25LX)');
-    await bron(['foto', '25LX', '--peildatum', '2016-10-01'], { ...env, ...kafka.operator }, (json) => toonFoto(JSON.parse(json) as FotoGemaakt));
+    kop('foto van 25LX op peildatum 1 oktober 2016: bron foto 25LX --peildatum 2016-10-01 --formaat json');
+    const fotoUrl = supervisor.service('foto').url;
+    const alsInstelling = { ...env, BRON_FOTO_URL: fotoUrl, BRON_API_SLEUTEL: readFileSync(join(ROOT, sleutelBestand), 'utf8').trim() };
+    const fotoBestand = join(logDir, 'foto-25LX.json');
+    if ((await bron(['foto', '25LX', '--peildatum', '2016-10-01', '--formaat', 'json', '--uit', fotoBestand], alsInstelling)) !== 0) throw new Error('de foto van 25LX kwam er niet');
+    const foto = JSON.parse(readFileSync(fotoBestand, 'utf8')) as BronFoto;
+    toonFoto(foto);
 
     kop('isolatie: wat 25LX en 26AB op hun eigen topics kregen');
     controleerIsolatie({ '25LX': verzamelaar.berichten, '26AB': ander.berichten });
+
+    kop('de foto van 25LX in elk formaat, in een tweede terminal zolang de demo draait');
+    uit(`  export BRON_FOTO_URL=${fotoUrl} BRON_API_SLEUTEL=$(cat ${sleutelBestand})`);
+    for (const [formaat, extensie] of [['tbgi', 'xml'], ['csv', 'csv'], ['xlsx', 'xlsx'], ['json', 'json']]) {
+      uit(`  npx bron foto 25LX --peildatum 2016-10-01 --moment ${foto.bekendOp} --formaat ${formaat} --uit tmp/demo/foto-25LX.${extensie}`);
+    }
+    uit('  (--moment: de foto van dat moment, in elk formaat dezelfde; zonder --moment een nieuwe foto van nu)');
 
     if (eenmalig) return 0;
     kop('het systeem draait; Ctrl-C stopt alles');
@@ -230,13 +246,23 @@ function toonBasissets(basissets: BasissetBerekend[]): void {
   }
 }
 
-function toonFoto(foto: FotoGemaakt): void {
-  uit(`  foto ${foto.fotoId} status ${foto.status}, ${foto.studenten.length} inschrijvingen, sector totaal ${foto.sectorTotaalInschrijvingen} inschrijvingen in het mbo`);
-  uit('  terugmeldingsoverzicht: crebo leerweg niveau verblijfsjaar inschrijvingen bekostigd');
-  for (const r of foto.terugmeldingsoverzicht.slice(0, 12)) {
-    uit(`    ${r.crebo} ${r.leerweg.padEnd(7)} ${String(r.niveau ?? '-').padEnd(6)} ${String(r.verblijfsjaar ?? '-').padEnd(13)} ${String(r.inschrijvingen).padStart(14)} ${String(r.bekostigd).padStart(9)}`);
+function toonFoto(foto: BronFoto): void {
+  uit(`  foto ${foto.fotoId} status ${foto.status}, ${foto.aantallen.inschrijvingen} inschrijvingen, sector totaal ${foto.sector.totaalInschrijvingen} inschrijvingen in het mbo`);
+  uit(`  ${foto.studenten.length} studenten met hun hele basisset; terugmeldingsoverzicht (BEK): ${foto.terugmeldingsoverzicht.bek.length} regels, SAG ${foto.terugmeldingsoverzicht.sag.length}, SIN ${foto.terugmeldingsoverzicht.sin.length}`);
+  uit('    crebo leerweg niveau verblijfsjaar  1 okt  bekostigd  1 feb  bekostigd');
+  for (const r of foto.terugmeldingsoverzicht.bek.slice(0, 10)) {
+    uit(`    ${r.crebo} ${r.leerweg.padEnd(7)} ${String(r.niveau ?? '-').padEnd(6)} ${String(r.verblijfsjaar ?? '-').padEnd(13)} ${String(r.inschrijvingenEenOktober).padStart(5)} ${String(r.bekostigdEenOktober).padStart(10)} ${String(r.inschrijvingenEenFebruari).padStart(6)} ${String(r.bekostigdEenFebruari).padStart(10)}`);
   }
-  if (foto.terugmeldingsoverzicht.length > 12) uit(`    ... en nog ${foto.terugmeldingsoverzicht.length - 12} regels`);
+  if (foto.terugmeldingsoverzicht.bek.length > 10) uit(`    ... en nog ${foto.terugmeldingsoverzicht.bek.length - 10} regels`);
+}
+
+/** An API key of the instelling, made as an operator makes one (node tools/api-sleutel.js maak). */
+async function maakApiSleutel(brin: string, databaseUrl: string): Promise<string> {
+  let sleutel = '';
+  let fout = '';
+  const code = await apiSleutelTool(['maak', brin, '--omschrijving', 'demo'], { DATABASE_URL: databaseUrl }, { stdout: (t) => (sleutel += t), stderr: (t) => (fout += t) });
+  if (code !== 0) throw new Error(`geen API-sleutel voor ${brin}: ${fout.trim()}`);
+  return sleutel.trim();
 }
 
 /**

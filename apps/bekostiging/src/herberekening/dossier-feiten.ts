@@ -39,7 +39,7 @@ export function leesStudentbericht(bericht: Studentbericht): { persoonsnummer: s
           inschrijving: {
             instelling: i.instelling, inschrijvingId: i.inschrijvingId, versie: Number(i.versie), verwijderd: i.verwijderd, crebo: i.crebo,
             leerweg: i.leerweg, intensiteit: i.intensiteit, begin: i.begin, einde: i.einde,
-            bpv: i.bpv.map((b) => ({ afgesloten: b.afgesloten, begin: b.begin, einde: b.einde, leerbedrijf: b.leerbedrijf ?? undefined })),
+            bpv: i.bpv.map((b) => ({ bpvId: b.bpvId, afgesloten: b.afgesloten, begin: b.begin, einde: b.einde, leerbedrijf: b.leerbedrijf ?? undefined })),
           },
         },
       };

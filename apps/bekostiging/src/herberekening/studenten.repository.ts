@@ -19,9 +19,20 @@ interface BasissetRij {
   basisset: BasissetBerekend;
 }
 
+/**
+ * A dossier as stored. One of a build from before the dossier kept the id of a BPV has none: it
+ * reads as empty until the instelling's next change of that inschrijving brings it.
+ */
+export function dossierVanRij(dossier: Studentdossier): Studentdossier {
+  const zonderId = Object.values(dossier.inschrijvingen).some((i) => i.bpv.some((b) => b.bpvId === undefined));
+  if (!zonderId) return dossier;
+  const inschrijvingen = Object.fromEntries(Object.entries(dossier.inschrijvingen).map(([sleutel, i]) => [sleutel, { ...i, bpv: i.bpv.map((b) => ({ ...b, bpvId: b.bpvId ?? '' })) }]));
+  return { ...dossier, inschrijvingen };
+}
+
 function toDomain(dossier: DossierRij, basissets: readonly BasissetRij[]): Bekostigingsstand {
   return {
-    dossier: dossier.dossier,
+    dossier: dossierVanRij(dossier.dossier),
     basissets: Object.fromEntries(basissets.map((r) => [`${r.instelling}:${r.inschrijving_id}`, { ...basissetMapper.naarDomein(r.basisset), versie: Number(r.versie) }])),
   };
 }

@@ -1,39 +1,46 @@
-import { Controller } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { EventTypes, InstellingTopics, type BasissetBerekend, type FotoAangevraagd } from '@bron/contracts';
-import { maakFoto } from '@bron/domein';
-import { voorInstelling } from '@bron/adapters';
-import { BerichtContext, Outbox, nieuwBericht } from '@bron/infra';
-import { FotoRepository } from '../fotos/foto.repository';
+import { EventTypes, type FotoAangevraagd } from '@bron/contracts';
+import { basissetversieVan } from '@bron/adapters';
+import { BerichtContext, OnverwerkbaarBerichtFout, vanType, type Ontvangen } from '@bron/infra';
+import { FotoMaker, MomentNietStabiel } from '../fotos/foto-maker';
+import { FotoVersies, type TeBewarenVersie } from '../fotos/foto-versies.repository';
+import { fotoMomentVan, OngeldigeFotoAanvraag } from '../fotos/foto-aanvraag';
+import { FOTO_PLANNING } from '../planning/fotoplanner';
+import type { FotoPlanning } from '../planning/fotokalender';
 
-/** Keeps the projection of every inschrijving's basisset and takes immutable foto's from it. */
+/** Keeps every basisset versie (group `foto`) and makes the foto's asked for on the request topic (group `foto-aanvraag`). */
 @Controller()
 export class FotoHandler {
   constructor(
-    private readonly outbox: Outbox,
-    private readonly fotos: FotoRepository,
+    private readonly versies: FotoVersies,
+    private readonly maker: FotoMaker,
+    @Inject(FOTO_PLANNING) private readonly planning: FotoPlanning,
   ) {}
 
-  @EventPattern(EventTypes.BasissetBerekend)
-  async opBasissetBerekend(@Payload() b: BasissetBerekend, @Ctx() context: BerichtContext): Promise<void> {
-    await this.fotos.projecteer(context.manager, {
-      persoonsnummer: b.persoonsnummer, instelling: b.instelling, inschrijvingId: b.inschrijvingId, versie: Number(b.versie), teldatum: b.teldatum, actief: b.actief,
-      crebo: b.crebo, leerweg: b.leerweg, niveau: b.niveau, bekostigd: b.basisset.bekostigd, verblijfsjaar: b.basisset.verblijfsjaar,
-      prijsfactor: b.basisset.prijsfactor, bijdrage: b.basisset.bijdrage,
+  @EventPattern(EventTypes.BasissetBerekend, { consumer: 'foto', reeks: true })
+  async opBasissetsBerekend(@Payload() berichten: Ontvangen[], @Ctx() context: BerichtContext): Promise<void> {
+    const versies: TeBewarenVersie[] = berichten.filter(vanType(EventTypes.BasissetBerekend)).map((b) => {
+      const { bekendSinds: _, ...versie } = basissetversieVan(b.value, '');
+      return versie;
     });
+    await this.versies.bewaar(context.manager, versies);
   }
 
-  @EventPattern(EventTypes.FotoAangevraagd)
+  /**
+   * A request answers with an announcement carrying its aanvraagId, also when the moment had been
+   * made before. A request that can never be made (bad BRIN or peildatum, a moment in the future,
+   * a scheduled moment not yet passed) ends in the dead-letter topic with its reason.
+   */
+  @EventPattern(EventTypes.FotoAangevraagd, { consumer: 'foto-aanvraag' })
   async opFotoAangevraagd(@Payload() aanvraag: FotoAangevraagd, @Ctx() context: BerichtContext): Promise<void> {
-    const { manager } = context;
-    if (await this.fotos.bestaat(manager, aanvraag.aanvraagId)) return;
-    const foto = maakFoto(
-      aanvraag,
-      await this.fotos.regels(manager, aanvraag.instelling, aanvraag.peildatum),
-      await this.fotos.sectorTotaal(manager, aanvraag.peildatum),
-      context.metadata.eventTime,
-    );
-    await this.fotos.bewaar(manager, foto);
-    await this.outbox.add(manager, [voorInstelling(nieuwBericht({ topic: InstellingTopics.foto(foto.instelling), key: foto.instelling, type: EventTypes.FotoGemaakt, value: foto, eventId: foto.fotoId }, context.bericht))]);
+    const stabiel = await this.maker.stabielTot();
+    try {
+      const moment = fotoMomentVan({ ...aanvraag, bekendOp: aanvraag.bekendOp ?? null }, stabiel, this.planning.kalender);
+      await this.maker.maak(context.manager, moment, stabiel, { aanvraagId: aanvraag.aanvraagId, oorzaak: context.bericht });
+    } catch (error) {
+      if (error instanceof OngeldigeFotoAanvraag || error instanceof MomentNietStabiel) throw new OnverwerkbaarBerichtFout(`fotoaanvraag ${aanvraag.aanvraagId}: ${error.message}`);
+      throw error;
+    }
   }
 }

@@ -3,3 +3,4 @@ export * from './foto-csv';
 export * from './foto-xlsx';
 export * from './foto-json';
 export * from './foto-tbgi';
+export * from './basissetversie.mapper';

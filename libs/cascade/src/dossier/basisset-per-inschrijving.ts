@@ -2,6 +2,7 @@ import { eenOktober, jaarVan, type IsoDatum } from '../datum';
 import type { Basisset, BasissetInschrijving, Berekening, BerekeningInvoer, HoogsteVooropleiding, Jaarbasisset } from '../model';
 import type { Kwalificatietabel } from '../referentie/kwalificaties';
 import { REDENEN, reden, type RedenCode } from '../regels/redenen';
+import { bpvVan, codeLeerbedrijfOp, diplomasVanInschrijving, eenAugustusVan, inschrijvingVoorCorrectiefactor, leeftijdOp } from './inschrijvingsgegevens';
 import type { DossierInschrijving, Studentdossier } from './studentdossier';
 
 /** 1 October of the studiejaar (1 Aug - 31 Jul) that contains `datum`: the prognose's teldatum (D2). */
@@ -65,7 +66,9 @@ function hoogsteVooropleidingVan(basisset: Jaarbasisset): HoogsteVooropleiding |
 
 /**
  * The basisset of every inschrijving in the dossier (removed ones included, as inactive), each for
- * its own teldatum (see `teldatumVoorInschrijving`). `bereken` is the cascade.
+ * its own teldatum (see `teldatumVoorInschrijving`), with what a foto shows of the inschrijving
+ * besides (`inschrijvingsgegevens.ts`). `bereken` is the cascade, run once per bekostigingsjaar
+ * needed: the inschrijvingen' own and those their diploma's count in.
  */
 export function basissetsVanDossier(
   dossier: Studentdossier,
@@ -112,6 +115,15 @@ export function basissetsVanDossier(
       diplomawaardeOpleiding: eigen?.diplomawaarde ?? null,
       bijdrage: eigen?.bijdrage ?? 0,
       verblijfsstatusRechtmatig: rechtmatigOp(dossier, i.begin),
+      intensiteit: i.intensiteit,
+      datumInschrijving: i.begin,
+      datumUitschrijving: i.einde,
+      leeftijdOpEenAugustus: leeftijdOp(dossier.persoon.geboortedatum, eenAugustusVan(berekening.teldatum)),
+      inschrijvingVoorCorrectiefactor: inschrijvingVoorCorrectiefactor(i, teldatum),
+      officieleVoornamen: dossier.persoon.officieleVoornamen,
+      codeLeerbedrijf: codeLeerbedrijfOp(i, berekening.teldatum),
+      bpv: bpvVan(i),
+      diplomas: diplomasVanInschrijving(dossier, i, tabel, berekeningVoor),
     };
   });
 }

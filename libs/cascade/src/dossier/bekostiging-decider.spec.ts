@@ -62,10 +62,13 @@ describe('bekostiging decider (D3, D8)', () => {
     given(decider, ingeschrevenBij25LX).when(verwerk(persoon, BRP, 'brp-1')).then((events) => {
       const [versie] = versies(events);
       expect(versie).toMatchObject({ versie: 2, oorzaak: BRP, aanleiding: 'brp-1', basisset: { bekostigd: false, bijdrage: 0 } });
-      expect(versie.wijzigingen.map((w) => w.veld)).toEqual(['bekostigd', 'bijdrage', 'redenen', 'verblijfsstatusRechtmatig']);
+      // the BRP also told the geboortedatum (the age on 1 August) and the official first names
+      expect(versie.wijzigingen.map((w) => w.veld)).toEqual(['bekostigd', 'bijdrage', 'leeftijdOpEenAugustus', 'officieleVoornamen', 'redenen', 'verblijfsstatusRechtmatig']);
       expect(versie.wijzigingen).toEqual(expect.arrayContaining([
         { veld: 'bekostigd', oud: 'true', nieuw: 'false' },
         { veld: 'bijdrage', oud: '1.56', nieuw: '0' },
+        { veld: 'leeftijdOpEenAugustus', oud: null, nieuw: '26' },
+        { veld: 'officieleVoornamen', oud: null, nieuw: '"Amal"' },
         { veld: 'verblijfsstatusRechtmatig', oud: null, nieuw: 'false' },
       ]));
       // a reden is named as the instelling reads it: code, text and rule
@@ -120,6 +123,61 @@ describe('bekostiging decider (D3, D8)', () => {
     expect(Object.keys(stand.basissets)).toEqual(['25LX:A']);
     expect(stand.basissets['25LX:A']).toMatchObject({ versie: 1, aanleiding: 'e1' });
     expect(decider.initialState).toEqual({ dossier: expect.objectContaining({ persoonsnummer: STUDENT, inschrijvingen: {} }), basissets: {} });
+  });
+
+  describe("the inschrijving's facts a foto shows: a change in any of them is a new versie", () => {
+    const bbl = (over: Partial<DossierInschrijving> = {}) => inschrijving({
+      crebo: '25099', leerweg: 'BBL', intensiteit: 'DT', begin: '2016-08-01',
+      bpv: [{ bpvId: 'P1', afgesloten: '2016-07-01', begin: '2016-08-01', einde: null, leerbedrijf: '100012345' }], ...over,
+    });
+    const bblBij25LX = decider.decide(verwerk(ingeschreven(bbl()), aanlevering('25LX'), 'e1'), decider.initialState);
+
+    it('given a BBL inschrijving, when its BPV moves to another leerbedrijf, then a new versie naming codeLeerbedrijf and bpv', () => {
+      expect(versies(bblBij25LX)).toEqual([expect.objectContaining({ basisset: expect.objectContaining({ codeLeerbedrijf: '100012345', bekostigd: true }) })]);
+      const ander = bbl({ versie: 2, bpv: [{ bpvId: 'P1', afgesloten: '2016-07-01', begin: '2016-08-01', einde: null, leerbedrijf: '100067890' }] });
+      given(decider, bblBij25LX).when(verwerk(ingeschreven(ander), aanlevering('25LX'), 'e2')).then((events) => {
+        const [versie] = versies(events);
+        expect(versie).toMatchObject({ versie: 2, basisset: { codeLeerbedrijf: '100067890', bpv: [{ bpvId: 'P1', leerbedrijf: '100067890' }] } });
+        expect(versie.wijzigingen.map((w) => w.veld)).toEqual(['bpv', 'codeLeerbedrijf']);
+        expect(versie.wijzigingen).toContainEqual({ veld: 'codeLeerbedrijf', oud: '"100012345"', nieuw: '"100067890"' });
+      });
+    });
+
+    it('given a known person, when the BRP reports other official first names only, then a new versie naming officieleVoornamen alone, told to the running inschrijving', () => {
+      const brp = (officieleVoornamen: string, tijdstip: string): DossierFeit => ({ type: 'PersoonGewijzigd', geboortedatum: '1998-05-01', nationaliteit: 'NL', officieleVoornamen, verblijfsstatus: [], tijdstip });
+      const bekend = [...ingeschrevenBij25LX, ...decider.decide(verwerk(brp('Jan', '2016-11-16T10:00:00Z'), BRP, 'brp-1'), vouw(decider, ingeschrevenBij25LX))];
+      given(decider, bekend).when(verwerk(brp('Jan Willem', '2016-11-17T10:00:00Z'), BRP, 'brp-2')).then((events) => {
+        const [versie] = versies(events);
+        expect(versie).toMatchObject({ versie: 3, oorzaak: BRP, basisset: { officieleVoornamen: 'Jan Willem', bekostigd: true } });
+        expect(versie.wijzigingen).toEqual([{ veld: 'officieleVoornamen', oud: '"Jan"', nieuw: '"Jan Willem"' }]);
+        expect(wijziging(events)[0].instellingen).toEqual([{ instelling: '25LX', onderdelen: [{ soort: 'INSCHRIJVING', id: 'A', crebo: '25078', wijzigingen: versie.wijzigingen }] }]);
+      });
+    });
+
+    it('given an inschrijving, when its end is delivered before 1 February, then a new versie naming datumUitschrijving and inschrijvingVoorCorrectiefactor', () => {
+      expect(versies(ingeschrevenBij25LX)[0].basisset).toMatchObject({ datumInschrijving: '2016-08-01', datumUitschrijving: null, inschrijvingVoorCorrectiefactor: true, intensiteit: 'VT' });
+      given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(inschrijving({ versie: 2, einde: '2017-01-31' })), aanlevering('25LX'), 'e2')).then((events) => {
+        expect(versies(events)[0].wijzigingen).toEqual([
+          { veld: 'datumUitschrijving', oud: null, nieuw: '"2017-01-31"' },
+          { veld: 'inschrijvingVoorCorrectiefactor', oud: 'true', nieuw: 'false' },
+        ]);
+      });
+    });
+
+    it("given an ended inschrijving at 26AB, when 26AB delivers its diploma, then a new versie naming diplomas, the diploma with its own bekostiging (bekostigingsjaar 2018)", () => {
+      const geeindigd = decider.decide(verwerk(ingeschreven(inschrijving({ instelling: '26AB', inschrijvingId: 'X', crebo: '25180', begin: '2014-08-01', einde: '2016-06-30' })), aanlevering('26AB'), 'e1'), decider.initialState);
+      given(decider, geeindigd).when(verwerk(gediplomeerd('26AB', 'D1', '25180', '2016-06-30'), aanlevering('26AB'), 'd1')).then((events) => {
+        const [versie] = versies(events);
+        // the inschrijving counts on 1 October 2015 (bekostigingsjaar 2017); its diploma of 2016 counts in 2018
+        expect(versie.basisset).toMatchObject({ teldatum: '2015-10-01', bekostigdeDiplomas: [] });
+        expect(versie.basisset.diplomas).toEqual([{
+          diplomaId: 'D1', crebo: '25180', datum: '2016-06-30', niveau: 2, bekostigd: true, diplomawaarde: 1,
+          redenen: [expect.objectContaining({ code: 'DIP_BEKOSTIGD' })],
+        }]);
+        expect(versie.wijzigingen.map((w) => w.veld)).toEqual(['diplomas']);
+        expect(versie.wijzigingen[0].nieuw).toContain('"tekst":"Diploma telt mee in de diplomawaarde."');
+      });
+    });
   });
 
   describe('one change per cause, for every instelling that may be told (D8)', () => {

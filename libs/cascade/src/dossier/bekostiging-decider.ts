@@ -2,7 +2,7 @@ import { wijzigingenTussen, type Decider, type DomeinEvent, type Oorzaak, type W
 import { basissetBijAanmelding, geldigeAanmeldingen } from '../berekening/aanmelding';
 import { berekenBekostiging } from '../berekening/bereken';
 import type { IsoDatum } from '../datum';
-import type { Basisset } from '../model';
+import type { Basisset, Reden } from '../model';
 import type { Kwalificatietabel } from '../referentie/kwalificaties';
 import { basissetsVanDossier, redenTekst } from './basisset-per-inschrijving';
 import { evolve as evolveDossier, leegDossier, type DossierAanmelding, type DossierFeit, type DossierInschrijving, type Studentdossier } from './studentdossier';
@@ -117,9 +117,49 @@ export function zichtbareBasisset(b: Basisset): ZichtbareBasisset {
   };
 }
 
-/** The fields of a basisset a change is named by (D8): what the instelling sees, and whether the inschrijving is still `actief`. */
+/** What a basisset carries of the inschrijving besides its funding (the facts of a foto), as the contract names them: each reden with its text. */
+export interface Inschrijvingsgegevens {
+  intensiteit: string | null;
+  datumInschrijving: IsoDatum | null;
+  datumUitschrijving: IsoDatum | null;
+  leeftijdOpEenAugustus: number | null;
+  inschrijvingVoorCorrectiefactor: boolean;
+  officieleVoornamen: string | null;
+  codeLeerbedrijf: string | null;
+  bpv: { bpvId: string; afgesloten: IsoDatum; begin: IsoDatum; einde: IsoDatum | null; leerbedrijf: string | null }[];
+  diplomas: {
+    diplomaId: string; crebo: string; datum: IsoDatum; niveau: number | null; bekostigd: boolean; diplomawaarde: number;
+    redenen: { code: string; tekst: string; regel: string }[];
+  }[];
+}
+
+/** A reden as the instelling reads it, as in `zichtbareBasisset`. */
+const zichtbareReden = (r: Reden) => ({ code: r.code, tekst: redenTekst(r.code), regel: r.regel });
+
+/** One place for the inschrijving's facts in a basisset: the contract's top-level fields, and what a change is named by. */
+export function inschrijvingsgegevens(b: Basisset): Inschrijvingsgegevens {
+  return {
+    intensiteit: b.intensiteit,
+    datumInschrijving: b.datumInschrijving,
+    datumUitschrijving: b.datumUitschrijving,
+    leeftijdOpEenAugustus: b.leeftijdOpEenAugustus,
+    inschrijvingVoorCorrectiefactor: b.inschrijvingVoorCorrectiefactor,
+    officieleVoornamen: b.officieleVoornamen,
+    codeLeerbedrijf: b.codeLeerbedrijf,
+    bpv: b.bpv.map((p) => ({ bpvId: p.bpvId, afgesloten: p.afgesloten, begin: p.begin, einde: p.einde, leerbedrijf: p.leerbedrijf })),
+    diplomas: b.diplomas.map((d) => ({
+      diplomaId: d.diplomaId, crebo: d.crebo, datum: d.datum, niveau: d.niveau, bekostigd: d.bekostigd, diplomawaarde: d.diplomawaarde, redenen: d.redenen.map(zichtbareReden),
+    })),
+  };
+}
+
+/**
+ * The fields of a basisset a change is named by (D8): what the instelling sees of its funding,
+ * whether the inschrijving is still `actief`, and the inschrijving's facts, so that a change in any
+ * of them (a new leerbedrijf, other official first names) is a new versie.
+ */
 export function basissetVelden(b: Basisset): Record<string, unknown> {
-  return { ...zichtbareBasisset(b), actief: b.actief };
+  return { ...zichtbareBasisset(b), actief: b.actief, ...inschrijvingsgegevens(b) };
 }
 
 /** The basisset of every inschrijving recomputed; a new versie for each one that changed, and for each first one. */

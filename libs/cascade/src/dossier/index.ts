@@ -1,3 +1,4 @@
 export * from './studentdossier';
 export * from './basisset-per-inschrijving';
 export * from './bekostiging-decider';
+export * from './inschrijvingsgegevens';

@@ -45,7 +45,12 @@ export interface DossierInschrijving {
   readonly intensiteit: Intensiteit;
   readonly begin: IsoDatum;
   readonly einde: IsoDatum | null;
-  readonly bpv: readonly Bpv[];
+  readonly bpv: readonly DossierBpv[];
+}
+
+/** A BPV of an inschrijving, with the instelling's own id of it (the cascade itself needs no id). */
+export interface DossierBpv extends Bpv {
+  readonly bpvId: string;
 }
 
 export interface DossierDiploma {

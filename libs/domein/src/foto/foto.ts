@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canoniekeJson } from '../notificatie/wijzigingen';
 import { standOp, tijdstip, vergelijk, type Basissetversie } from './basissetversie';
-import { fotoIdVan, type FotoMoment, type FotoSoort } from './fotomoment';
+import { FOTO_STATUS, fotoIdVan, type FotoMoment, type FotoSoort } from './fotomoment';
 import { maakSectortotalen, type Sectortotalen } from './sector';
-import { FOTO_STATUS, terugmeldingsoverzicht, type FotoRegel, type TerugmeldingsRegel } from './terugmeldingsoverzicht';
 import { maakTerugmeldingsoverzicht, type Terugmeldingsoverzicht } from './tmo';
 
 /** One inschrijving in a foto: its basisset version as known at the foto's moment. */
@@ -53,7 +52,13 @@ function genormaliseerd(v: Basissetversie): FotoStudent {
   };
 }
 
-function maakMomentfoto(regels: Iterable<Basissetversie>, moment: FotoMoment, opties: MaakFotoOpties = {}): BronFoto {
+/**
+ * The foto of moment M (D5): for the instelling, per inschrijving the last version of its basisset
+ * on the peildatum known at M, the TMO and the sector totals. The same versions and moment give
+ * the same foto, byte for byte (same checksum), whatever the order of `regels` and whatever
+ * versions became known after M.
+ */
+export function maakFoto(regels: Iterable<Basissetversie>, moment: FotoMoment, opties: MaakFotoOpties = {}): BronFoto {
   tijdstip(moment.bekendOp);
   const alle = [...regels];
   const studenten = standOp(alle, moment.peildatum, moment.bekendOp, moment.instelling)
@@ -76,62 +81,4 @@ function maakMomentfoto(regels: Iterable<Basissetversie>, moment: FotoMoment, op
     sector: opties.sector ?? maakSectortotalen(standOp(alle, moment.peildatum, moment.bekendOp), moment.peildatum, moment.bekendOp),
   };
   return { ...inhoud, checksum: fotoChecksum(inhoud) };
-}
-
-/** The request of the first foto service: a soort and a peildatum, no moment. */
-export interface FotoAanvraag {
-  readonly aanvraagId: string;
-  readonly instelling: string;
-  readonly soort: FotoSoort;
-  /** 1 October of the studiejaar. */
-  readonly peildatum: string;
-}
-
-/** The foto of the first foto service (newest versie per inschrijving only). Kept until apps/foto makes `BronFoto`s. */
-export interface Foto {
-  readonly fotoId: string;
-  readonly aanvraagId: string;
-  readonly instelling: string;
-  readonly soort: FotoSoort;
-  readonly status: string;
-  readonly peildatum: string;
-  readonly gemaaktOp: string;
-  readonly studenten: FotoRegel[];
-  readonly terugmeldingsoverzicht: TerugmeldingsRegel[];
-  readonly sectorTotaalInschrijvingen: number;
-}
-
-/**
- * The foto of moment M (D5): for the instelling, per inschrijving the last version of its basisset
- * on the peildatum known at M, the TMO and the sector totals. The same versions and moment give
- * the same foto, byte for byte (same checksum), whatever the order of `regels` and whatever
- * versions became known after M.
- */
-export function maakFoto(regels: Iterable<Basissetversie>, moment: FotoMoment, opties?: MaakFotoOpties): BronFoto;
-/**
- * @deprecated The first foto service's form: the newest versie of each inschrijving, `gemaaktOp`
- * the moment of the aanvraag. Goes once apps/foto keeps versions.
- */
-export function maakFoto(aanvraag: FotoAanvraag, regels: readonly FotoRegel[], sectorTotaalInschrijvingen: number, gemaaktOp: string): Foto;
-export function maakFoto(
-  eerste: Iterable<Basissetversie> | FotoAanvraag,
-  tweede: FotoMoment | readonly FotoRegel[],
-  derde?: MaakFotoOpties | number,
-  gemaaktOp?: string,
-): BronFoto | Foto {
-  if (gemaaktOp === undefined) return maakMomentfoto(eerste as Iterable<Basissetversie>, tweede as FotoMoment, derde as MaakFotoOpties | undefined);
-  const aanvraag = eerste as FotoAanvraag;
-  const studenten = [...(tweede as readonly FotoRegel[])].sort((a, b) => vergelijk(a.persoonsnummer, b.persoonsnummer) || vergelijk(a.inschrijvingId, b.inschrijvingId));
-  return {
-    fotoId: `foto:${aanvraag.aanvraagId}`,
-    aanvraagId: aanvraag.aanvraagId,
-    instelling: aanvraag.instelling,
-    soort: aanvraag.soort,
-    status: FOTO_STATUS[aanvraag.soort],
-    peildatum: aanvraag.peildatum,
-    gemaaktOp,
-    studenten,
-    terugmeldingsoverzicht: terugmeldingsoverzicht(studenten),
-    sectorTotaalInschrijvingen: derde as number,
-  };
 }

@@ -27,4 +27,10 @@ describe('geplandeMomenten (D5)', () => {
     expect(fotoIdVan(m)).toBe(fotoIdVan({ ...m }));
     expect(fotoIdVan(m)).toBe('foto:25LX:2016-10-01:VOORLOPIG_1:2016-11-01T00:00:00.000Z');
   });
+
+  it('puts a scheduled moment at its time of day when the calendar gives one, and refuses a time that is none', () => {
+    const kalender = { ...STANDAARD_FOTOKALENDER, VOORLOPIG_1: { maand: 12, dag: 1, tijd: '15:30:05' } };
+    expect(geplandeMomenten(kalender, 2026).find((m) => m.soort === 'VOORLOPIG_1')?.bekendOp).toBe('2026-12-01T15:30:05.000Z');
+    expect(() => geplandeMomenten({ ...STANDAARD_FOTOKALENDER, DEFINITIEF: { maand: 7, dag: 2, tijd: '25:00:00' } }, 2026)).toThrow(/ongeldige tijd voor DEFINITIEF/);
+  });
 });

@@ -1,4 +1,5 @@
-import { FOTO_STATUS } from './terugmeldingsoverzicht';
+/** D5 / fact 38: the status code of a foto by its moment; a foto on request has its own, `O` (docs/foto.md). */
+export const FOTO_STATUS = { VOORLOPIG_1: '1', INTEGRAAL: '2', VOORLOPIG_2: 'V', DEFINITIEF: 'D', OP_VERZOEK: 'O' } as const;
 
 /** The soort of a foto: the four moments of D5, and a foto on request. */
 export type FotoSoort = keyof typeof FOTO_STATUS;
@@ -18,6 +19,8 @@ export interface FotoMoment {
 export interface KalenderDag {
   readonly maand: number;
   readonly dag: number;
+  /** The time of day (UTC, HH:MM:SS); 00:00:00 when absent. */
+  readonly tijd?: string;
 }
 
 export type FotoKalender = Readonly<Record<GeplandeFotoSoort, KalenderDag>>;
@@ -39,7 +42,7 @@ export interface GeplandMoment {
   readonly soort: GeplandeFotoSoort;
   readonly status: string;
   readonly peildatum: string;
-  /** 00:00 UTC of the calendar day. */
+  /** The calendar day at its time (UTC; 00:00 when the calendar gives none). */
   readonly bekendOp: string;
 }
 
@@ -52,10 +55,11 @@ export const peildatumVan = (studiejaar: number): string => `${studiejaar}-10-01
 export function geplandeMomenten(kalender: FotoKalender, studiejaar: number): GeplandMoment[] {
   return (Object.keys(kalender) as GeplandeFotoSoort[])
     .map((soort) => {
-      const { maand, dag } = kalender[soort];
+      const { maand, dag, tijd = '00:00:00' } = kalender[soort];
       if (!Number.isInteger(maand) || maand < 1 || maand > 12 || !Number.isInteger(dag) || dag < 1 || dag > 31) throw new Error(`ongeldige kalenderdag voor ${soort}: ${maand}-${dag}`);
+      if (!/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(tijd)) throw new Error(`ongeldige tijd voor ${soort}: ${tijd}`);
       const jaar = maand >= 8 ? studiejaar : studiejaar + 1;
-      return { soort, status: FOTO_STATUS[soort], peildatum: peildatumVan(studiejaar), bekendOp: `${jaar}-${twee(maand)}-${twee(dag)}T00:00:00.000Z` };
+      return { soort, status: FOTO_STATUS[soort], peildatum: peildatumVan(studiejaar), bekendOp: `${jaar}-${twee(maand)}-${twee(dag)}T${tijd}.000Z` };
     })
     .sort((a, b) => (a.bekendOp < b.bekendOp ? -1 : a.bekendOp > b.bekendOp ? 1 : 0));
 }
