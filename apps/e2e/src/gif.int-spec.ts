@@ -30,7 +30,7 @@ describe('poison on every consumed topic: a dead letter with its reason, and the
     [Topics.herberekening]: ['bekostiging'],
     [Topics.basisset]: ['foto'],
     [Topics.basissetwijziging]: ['notificatie'],
-    [Topics.fotoAanvraag]: ['foto'],
+    [Topics.fotoAanvraag]: ['foto-aanvraag'],
   };
 
   /** A type that no consumer of any of these topics handles. */

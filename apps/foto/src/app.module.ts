@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { Topics, bronCodec } from '@bron/contracts';
-import { BERICHT_CONSUMERS, PlatformModule, SERVICE_GEZONDHEID, ToegangModule, type ConsumerDefinitie, type ServiceGezondheid } from '@bron/infra';
+import { BERICHT_CONSUMERS, PlatformModule, RaadplegingAuditFilter, SERVICE_GEZONDHEID, ToegangModule, type ConsumerDefinitie, type ServiceGezondheid } from '@bron/infra';
 import { FotoMaker } from './fotos/foto-maker';
 import { FotoVersies } from './fotos/foto-versies.repository';
 import { Fotos } from './fotos/foto.repository';
@@ -38,6 +38,7 @@ export class FotoModule {
         Fotos,
         FotoMaker,
         FotoPlanner,
+        RaadplegingAuditFilter,
         { provide: SERVICE_GEZONDHEID, inject: [FotoPlanner], useFactory: (planner: FotoPlanner): ServiceGezondheid[] => [planner.alsGezondheid()] },
       ],
     };

@@ -4,12 +4,14 @@
  * sequence across instellingen, BBL with BPV, 0-3 diploma's, some foreign nationals.
  * Run: `npx nx run cascade:bench` or `npx ts-node libs/cascade/bench/cascade.bench.ts [seconds]`.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { berekenBekostiging, kwalificaties2015, leesBerekeningInvoer, type BerekeningInvoer, type Inschrijving, type Diploma } from '../src';
 
 const DOEL = 50_000;
-const SECONDEN = Number(process.argv[2] ?? 3);
+// `--klein` (CI): 1 s; otherwise the seconds given, default 3.
+const KLEIN = process.argv.some((a) => a === '--klein' || a === '--klein=true');
+const SECONDEN = KLEIN ? 1 : Number(process.argv[2] ?? 3);
 const AANTAL = 20_000;
 
 function mulberry32(seed: number): () => number {
@@ -107,3 +109,5 @@ const gem = (f: (s: BerekeningInvoer) => number) => (studenten.reduce((t, s) => 
 console.log(`cascade bench: ${AANTAL} gegenereerde studenten (gem. ${gem((s) => s.inschrijvingen.length)} inschrijvingen, ${gem((s) => s.diplomas.length)} diploma's), ${SECONDEN}s na 1s opwarmen, 1 core (node ${process.version})`);
 console.log(`berekenBekostiging:               ${Math.round(perSeconde).toLocaleString('en')} studenten/s  (${(perSeconde / DOEL).toFixed(2)}x het doel van ${DOEL.toLocaleString('en')}/s)`);
 console.log(`leesBerekeningInvoer + berekenen: ${Math.round(metValidatie).toLocaleString('en')} studenten/s`);
+// For libs/devtools/bench/bench.ts, which runs this file as a process and reads the figures from BENCH_RESULTAAT.
+if (process.env.BENCH_RESULTAAT) writeFileSync(process.env.BENCH_RESULTAAT, JSON.stringify({ perSeconde: Math.round(perSeconde), metValidatiePerSeconde: Math.round(metValidatie), seconden: SECONDEN, doel: DOEL }, null, 2) + '\n');

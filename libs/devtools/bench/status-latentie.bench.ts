@@ -1,16 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EventTypes, InstellingTopics } from '@bron/contracts';
-import { PlatformClient, vanType, wachtTot } from '@bron/infra';
-import { leverAan, persoonsnummer, prng } from '../src';
+import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
+import { PlatformClient, nieuwBericht, vanType, wachtTot } from '@bron/infra';
+import { SERVICES, leverAan, persoonsnummer, prng } from '../src';
 import { BENCH_MAP, benchSysteem } from './bench-systeem';
+import { KLEIN, binnen, kwantiel, meldResultaat, piekGeheugenMb, verdeling as kwantielen } from './meting';
 
 const INSTELLING = '25LX';
-
-/** The value at quantile `q` (0..1) of sorted numbers (nearest rank). */
-function kwantiel(gesorteerd: number[], q: number): number {
-  return gesorteerd[Math.min(gesorteerd.length - 1, Math.max(0, Math.ceil(q * gesorteerd.length) - 1))];
-}
 
 /** Deterministic persoonsnummers, each once: no student of one batch is in the other. */
 function studenten(): () => string {
@@ -35,6 +31,38 @@ function records(aantal: number, soort: string, student: () => string): Record<s
 }
 
 /**
+ * External change to notificatie on an idle system: for students with a running inschrijving at
+ * INSTELLING (the measured aanlevering's, all computed), one at a time, a VooropleidingGeregistreerd
+ * from VO (a cause not the instelling's own, which changes the basisset's hoogste vooropleiding),
+ * from just before it is sent until its Notificatie arrives on the instelling's topic. BENCH_NOTIFICATIES
+ * sets the number (default 1,000; `--klein` 100), after 20 unmeasured ones.
+ */
+async function notificatieLatentie(env: NodeJS.ProcessEnv, afzender: PlatformClient, persoonsnummers: string[], opruimen: (() => Promise<void>)[]) {
+  const opwarmen = 20;
+  const aantal = Math.min(Number(process.env.BENCH_NOTIFICATIES ?? (KLEIN ? 100 : 1_000)), persoonsnummers.length - opwarmen);
+  const aankomst = new Map<string, (tijd: number) => void>();
+  const lezer = new PlatformClient({ ...process.env, ...env });
+  opruimen.push(() => lezer.sluit());
+  await lezer.volg([InstellingTopics.notificatie(INSTELLING)], (b) => {
+    if (vanType(EventTypes.Notificatie)(b)) aankomst.get(b.value.persoonsnummer)?.(performance.now());
+  });
+  const latenties: number[] = [];
+  for (let i = 0; i < opwarmen + aantal; i++) {
+    const pn = persoonsnummers[i];
+    const aangekomen = new Promise<number>((resolve) => aankomst.set(pn, resolve));
+    const t0 = performance.now();
+    await afzender.send([nieuwBericht({
+      topic: Topics.vooropleiding, key: pn, type: EventTypes.VooropleidingGeregistreerd, origin: 'extern:VO',
+      value: { persoonsnummer: pn, bron: 'VO', soort: 'VMBO_TL', diploma: true, datum: '2014-07-01' },
+    })]);
+    const t1 = await binnen(aangekomen, 60_000, () => `de notificatie van wijziging ${i + 1}`);
+    aankomst.delete(pn);
+    if (i >= opwarmen) latenties.push(t1 - t0);
+  }
+  return kwantielen(latenties);
+}
+
+/**
  * Bekostigingsstatus latency: for every record of one aanlevering, the time its BasissetBerekend
  * arrives on `instelling.<BRIN>.bekostigingsstatus.v1` minus the time its Terugkoppeling arrived on
  * `instelling.<BRIN>.terugkoppeling.v1`, both stamped on arrival by one reader of both topics (as an
@@ -42,12 +70,11 @@ function records(aantal: number, soort: string, student: () => string): Record<s
  * BENCH_STATUS_RECORDS sets the size (default 10,000); `--klein` runs 500 (CI). A first, unmeasured
  * aanlevering of BENCH_STATUS_OPWARMEN records (default 500) warms the services up (connections,
  * compiled code, caches), so the figure is that of a running system, not of its first seconds.
+ * Then, on the same system, the notificatie latency (notificatieLatentie), and the services' peak memory.
  */
 async function main(): Promise<void> {
-  // `--klein`, also as nx forwards it (`--klein=true`).
-  const klein = process.argv.some((a) => a === '--klein' || a === '--klein=true');
-  const aantal = Number(process.env.BENCH_STATUS_RECORDS ?? (klein ? 500 : 10_000));
-  const opwarmen = Number(process.env.BENCH_STATUS_OPWARMEN ?? (klein ? 100 : 500));
+  const aantal = Number(process.env.BENCH_STATUS_RECORDS ?? (KLEIN ? 500 : 10_000));
+  const opwarmen = Number(process.env.BENCH_STATUS_OPWARMEN ?? (KLEIN ? 100 : 500));
   const opruimen: (() => Promise<void>)[] = [];
   try {
     const { env, services } = await benchSysteem(opruimen, { poort: 19492, prefix: 'benchstatus', instelling: INSTELLING, logVoorvoegsel: 'status-' });
@@ -87,7 +114,8 @@ async function main(): Promise<void> {
       await wachtTot('de opwarm-aanlevering', () => warm.size >= opwarmen, 300_000);
     }
     const start = performance.now();
-    await leverAan(afzender, INSTELLING, 'bench-status', records(aantal, 'S', student));
+    const gemeten = records(aantal, 'S', student);
+    await leverAan(afzender, INSTELLING, 'bench-status', gemeten);
     const deadline = Date.now() + Math.max(300_000, aantal * 50);
     // Every record valid, so each has a bekostigingsstatus; one that was afgekeurd would say why the bench waits.
     while (status.size < aantal || terugkoppeling.size < aantal) {
@@ -117,8 +145,15 @@ async function main(): Promise<void> {
     console.log(`laatste bekostigingsstatus ${klaar.toFixed(1)} s na het begin van het verzenden`);
     const resultaat = join(logDir, 'status-latentie.json');
     const kw = (xs: number[]) => ({ p50: Math.round(kwantiel(xs, 0.5)), p99: Math.round(kwantiel(xs, 0.99)), max: Math.round(xs[xs.length - 1]) });
-    writeFileSync(resultaat, JSON.stringify({ records: aantal, ms: kw(latenties), totBesluitMs: kw(totBesluit), naBesluitMs: kw(naBesluit), seconden: klaar, node: process.version }, null, 2) + '\n');
+    const statusResultaat = { records: aantal, ms: kw(latenties), totBesluitMs: kw(totBesluit), naBesluitMs: kw(naBesluit), seconden: Number(klaar.toFixed(2)) };
+    writeFileSync(resultaat, JSON.stringify({ ...statusResultaat, node: process.version }, null, 2) + '\n');
     console.log(`resultaat: ${resultaat}`);
+
+    const notificatie = await notificatieLatentie(env, afzender, gemeten.map((r) => r.persoonsnummer), opruimen);
+    console.log(`notificatie na een externe wijziging (VO), rustig systeem, één tegelijk: p50 ${ms(notificatie.p50)}, p99 ${ms(notificatie.p99)}, max ${ms(notificatie.max)} over ${notificatie.aantal} wijzigingen (doel: p99 < 250 ms)`);
+    const piekMb = Object.fromEntries(SERVICES.map((naam) => [naam, piekGeheugenMb(services.service(naam).proces.pid)]));
+    console.log(`piekgeheugen: ${Object.entries(piekMb).map(([s, mb]) => `${s} ${mb} MB`).join(', ')}`);
+    meldResultaat({ status: statusResultaat, notificatie, piekMb });
   } finally {
     for (const stap of opruimen.reverse()) await stap().catch(() => undefined);
   }

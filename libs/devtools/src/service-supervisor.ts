@@ -73,9 +73,9 @@ export class ServiceSupervisor {
     await Promise.all(this.services.map((s) => this.wachtOpReady(s, deadline)));
   }
 
-  /** Starts only one service (one process) and waits until it is ready. */
-  async startEen(naam: ServiceNaam): Promise<GestarteService> {
-    const service = await this.spawn(naam, 0);
+  /** Starts only one service (one process; `instantie` 1, 2, ... for a further process in the same consumer groups) and waits until it is ready. */
+  async startEen(naam: ServiceNaam, instantie = 0): Promise<GestarteService> {
+    const service = await this.spawn(naam, instantie);
     this.services.push(service);
     await this.wachtOpReady(service, Date.now() + (this.opties.readyTimeoutMs ?? 120_000));
     return service;

@@ -29,6 +29,7 @@ export * from './http/api-sleutel';
 export * from './http/api-sleutel-header';
 export * from './http/api-sleutel.repository';
 export * from './http/raadpleging.repository';
+export * from './http/raadpleging-audit.filter';
 export * from './http/toegang-schema';
 export * from './http/instelling-toegang';
 export * from './http/openapi';

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { laadKwalificaties } from '@bron/adapters';
-import { ServiceRuntime } from '@bron/infra';
+import { RaadplegingAuditFilter, ServiceRuntime } from '@bron/infra';
 import { KwalificatieReferentie } from '../referentie/kwalificatie-referentie';
-import { BasissetAuditFilter } from './basisset-audit.filter';
 import { BasissetController } from './basisset.controller';
 import { DossierLezer } from './dossier-lezer';
 
@@ -12,7 +11,7 @@ import { DossierLezer } from './dossier-lezer';
   providers: [
     { provide: DossierLezer, inject: [ServiceRuntime], useFactory: (runtime: ServiceRuntime) => new DossierLezer(runtime.dataSource) },
     { provide: KwalificatieReferentie, useFactory: () => new KwalificatieReferentie(laadKwalificaties) },
-    BasissetAuditFilter,
+    RaadplegingAuditFilter,
   ],
 })
 export class BasissetHttpModule {}

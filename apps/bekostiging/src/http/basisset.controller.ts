@@ -6,11 +6,10 @@ import {
 import { basissetBijAanmelding, leegDossier, toegangTotBasisset } from '@bron/cascade';
 import { isGeldigPersoonsnummer, isGeldigeBrin } from '@bron/domein';
 import {
-  FoutAntwoord, GeauthenticeerdeInstelling, InstellingToegang, Raadplegingen, SERVICE_CONFIG, ServiceRuntime, stuurJson,
+  FoutAntwoord, GeauthenticeerdeInstelling, GeweigerdVerzoek, InstellingToegang, RaadplegingAuditFilter, Raadplegingen, SERVICE_CONFIG, ServiceRuntime, stuurJson,
   type ServiceConfig, type Sleutelhouder,
 } from '@bron/infra';
 import { KwalificatieReferentie } from '../referentie/kwalificatie-referentie';
-import { BasissetAuditFilter, BasissetGeweigerd } from './basisset-audit.filter';
 import { BasissetAntwoord, basissetAntwoord } from './basisset.antwoord';
 import { DossierLezer } from './dossier-lezer';
 
@@ -26,7 +25,7 @@ export const GEEN_TOEGANG = 'deze instelling heeft geen inschrijving of lopende 
 @ApiTags('basisset')
 @Controller('instellingen/:brin/studenten')
 @InstellingToegang()
-@UseFilters(BasissetAuditFilter)
+@UseFilters(RaadplegingAuditFilter)
 export class BasissetController {
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -52,22 +51,22 @@ export class BasissetController {
     @GeauthenticeerdeInstelling() houder: Sleutelhouder,
     @Res() res: ServerResponse,
   ): Promise<void> {
-    if (!isGeldigeBrin(brin)) throw new BasissetGeweigerd(400, `'${brin}' is geen BRIN (2 cijfers gevolgd door 2 hoofdletters of cijfers, bijvoorbeeld 25LX)`, 'BRIN_ONGELDIG');
+    if (!isGeldigeBrin(brin)) throw new GeweigerdVerzoek(400, `'${brin}' is geen BRIN (2 cijfers gevolgd door 2 hoofdletters of cijfers, bijvoorbeeld 25LX)`, 'BRIN_ONGELDIG');
     if (!isGeldigPersoonsnummer(persoonsnummer)) {
-      throw new BasissetGeweigerd(400, 'het persoonsnummer moet 9 cijfers zijn en aan de 11-proef voldoen', 'PERSOONSNUMMER_ONGELDIG');
+      throw new GeweigerdVerzoek(400, 'het persoonsnummer moet 9 cijfers zijn en aan de 11-proef voldoen', 'PERSOONSNUMMER_ONGELDIG');
     }
-    if (Array.isArray(crebo)) throw new BasissetGeweigerd(400, 'geef hoogstens één crebo mee', 'CREBO_ONGELDIG');
-    if (crebo !== undefined && !/^\d{5}$/.test(crebo)) throw new BasissetGeweigerd(400, `crebo moet 5 cijfers zijn, niet '${crebo}'`, 'CREBO_ONGELDIG');
+    if (Array.isArray(crebo)) throw new GeweigerdVerzoek(400, 'geef hoogstens één crebo mee', 'CREBO_ONGELDIG');
+    if (crebo !== undefined && !/^\d{5}$/.test(crebo)) throw new GeweigerdVerzoek(400, `crebo moet 5 cijfers zijn, niet '${crebo}'`, 'CREBO_ONGELDIG');
     const [tabel, opgeslagen] = await Promise.all([this.referentie.actueel(this.runtime.dataSource.manager), this.dossiers.dossierVan(persoonsnummer)]);
-    if (crebo !== undefined && !tabel.kwalificatie(crebo)) throw new BasissetGeweigerd(400, `crebo ${crebo} staat niet in de kwalificatietabel`, 'CREBO_ONBEKEND');
+    if (crebo !== undefined && !tabel.kwalificatie(crebo)) throw new GeweigerdVerzoek(400, `crebo ${crebo} staat niet in de kwalificatietabel`, 'CREBO_ONBEKEND');
     if (brin !== houder.instelling) {
-      throw new BasissetGeweigerd(403, `de API-sleutel is van instelling ${houder.instelling}, niet van ${brin}`, 'BRIN_IS_NIET_DE_GEAUTHENTICEERDE_INSTELLING');
+      throw new GeweigerdVerzoek(403, `de API-sleutel is van instelling ${houder.instelling}, niet van ${brin}`, 'BRIN_IS_NIET_DE_GEAUTHENTICEERDE_INSTELLING');
     }
 
     const peildatum = this.config.peildatum();
     const dossier = opgeslagen ?? leegDossier(persoonsnummer);
     const toegang = toegangTotBasisset(dossier, houder.instelling, peildatum);
-    if (!toegang.toegang) throw new BasissetGeweigerd(403, GEEN_TOEGANG, toegang.grond);
+    if (!toegang.toegang) throw new GeweigerdVerzoek(403, GEEN_TOEGANG, toegang.grond);
 
     const antwoord = basissetAntwoord(houder.instelling, toegang.grond, peildatum, basissetBijAanmelding(dossier, { peildatum, tabel, crebo }));
     // No answer without its audit row: a failing insert fails the request (500, no data).

@@ -78,11 +78,16 @@ export class Fotos {
     return rijen.map(toDomain);
   }
 
-  /** The instelling's foto of the same peildatum just before this one: what a verschillenlijst compares with by default. */
+  /**
+   * The instelling's foto of the same peildatum just before this one, among those made before it:
+   * what a verschillenlijst compares with by default. A foto of an earlier moment made later does
+   * not count, so this foto's default verschillen never change.
+   */
   async vorige(manager: EntityManager, kop: FotoKop): Promise<FotoKop | undefined> {
     const [rij]: KopRij[] = await manager.query(
-      `SELECT ${KOP} FROM foto.foto WHERE instelling = $1 AND peildatum = $2 AND (bekend_op, foto_id) < ($3, $4) ORDER BY bekend_op DESC, foto_id DESC LIMIT 1`,
-      [kop.instelling, kop.peildatum, kop.bekendOp, kop.fotoId],
+      `SELECT ${KOP} FROM foto.foto WHERE instelling = $1 AND peildatum = $2 AND (bekend_op, foto_id) < ($3, $4) AND gemaakt_op <= $5
+       ORDER BY bekend_op DESC, foto_id DESC LIMIT 1`,
+      [kop.instelling, kop.peildatum, kop.bekendOp, kop.fotoId, kop.gemaaktOp],
     );
     return rij ? toDomain(rij) : undefined;
   }

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
-import { Controller, Get, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Res, UseFilters } from '@nestjs/common';
 import {
   ApiBadRequestResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiQuery, ApiTags,
 } from '@nestjs/swagger';
 import { schrijfFotoCsv, schrijfFotoJson, schrijfFotoTbgi, schrijfFotoXlsx, FOTO_DELEN, type FotoDeel } from '@bron/adapters';
 import { isGeldigeBrin, verschillenlijst, type BronFoto, type Verschillenlijst } from '@bron/domein';
 import {
-  FoutAntwoord, GeauthenticeerdeInstelling, InstellingToegang, Raadplegingen, ServiceRuntime, stuurJson, VerzoekFout, type Sleutelhouder,
+  FoutAntwoord, GeauthenticeerdeInstelling, GeweigerdVerzoek, InstellingToegang, RaadplegingAuditFilter, Raadplegingen, ServiceRuntime, stuurJson, VerzoekFout,
+  type Sleutelhouder,
 } from '@bron/infra';
 import { aankondiging, FotoMaker, MomentNietStabiel } from '../fotos/foto-maker';
 import { fotoMomentVan, OngeldigeFotoAanvraag } from '../fotos/foto-aanvraag';
@@ -27,11 +28,13 @@ const enkel = (waarde: string | string[] | undefined, naam: string): string | un
 /**
  * The foto's of an instelling over HTTP (docs/foto.md), for that instelling only: its key decides
  * the instelling, the BRIN in the path must be that one, and a foto of another instelling is
- * "not found". Every fetch of a foto's content is recorded in the audit (toegang.raadpleging).
+ * "not found". Every fetch of a foto's content, answered or refused, is recorded in the audit
+ * (toegang.raadpleging).
  */
 @ApiTags('foto')
 @Controller('instellingen/:brin/fotos')
 @InstellingToegang()
+@UseFilters(RaadplegingAuditFilter)
 export class FotoController {
   constructor(
     private readonly runtime: ServiceRuntime,
@@ -162,13 +165,13 @@ export class FotoController {
 
   private eigen(brin: string, houder: Sleutelhouder): void {
     if (!isGeldigeBrin(brin)) throw new VerzoekFout(400, `'${brin}' is geen BRIN (2 cijfers gevolgd door 2 hoofdletters of cijfers, bijvoorbeeld 25LX)`);
-    if (brin !== houder.instelling) throw new VerzoekFout(403, `de API-sleutel is van instelling ${houder.instelling}, niet van ${brin}`);
+    if (brin !== houder.instelling) throw new GeweigerdVerzoek(403, `de API-sleutel is van instelling ${houder.instelling}, niet van ${brin}`, 'BRIN_IS_NIET_DE_GEAUTHENTICEERDE_INSTELLING');
   }
 
   private async eigenFoto(brin: string, fotoId: string): Promise<{ kop: FotoKop; foto: BronFoto }> {
     const manager = this.runtime.dataSource.manager;
     const kop = await this.fotos.kop(manager, fotoId);
-    if (!kop || kop.instelling !== brin) throw new VerzoekFout(404, ONBEKENDE_FOTO);
+    if (!kop || kop.instelling !== brin) throw new GeweigerdVerzoek(404, ONBEKENDE_FOTO, 'FOTO_ONBEKEND');
     return { kop, foto: (await this.fotos.inhoud(manager, fotoId))! };
   }
 

@@ -54,6 +54,23 @@ describe('bekostiging decider (D3, D8)', () => {
     given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(inschrijving()), aanlevering('25LX'), 'e2')).then([]);
   });
 
+  it('given a basisset, when only the crebo changes to one with the same funding, then versie 2 names the crebo (a foto shows it)', () => {
+    given(decider, ingeschrevenBij25LX).when(verwerk(ingeschreven(inschrijving({ versie: 2, crebo: '25079' })), aanlevering('25LX'), 'e2')).then((events) => {
+      const [versie] = versies(events);
+      expect(versie.versie).toBe(2);
+      expect(versie.wijzigingen).toContainEqual({ veld: 'crebo', oud: '"25078"', nieuw: '"25079"' });
+    });
+  });
+
+  it('given a basisset, when the peildatum reaches the next studiejaar, then a versie for its teldatum, also with the same funding', () => {
+    const volgendJaar: Herbereken = { ...herbereken({ soort: 'REGELSET', bron: 'v2' }, 'e2'), peildatum: '2017-11-15' };
+    given(decider, ingeschrevenBij25LX).when(volgendJaar).then((events) => {
+      const [versie] = versies(events);
+      expect(versie.basisset.teldatum).toBe('2017-10-01');
+      expect(versie.wijzigingen).toContainEqual({ veld: 'teldatum', oud: '"2016-10-01"', nieuw: '"2017-10-01"' });
+    });
+  });
+
   it('given a basisset, when a change arrives, then versie 2 names the changed fields with old and new value, and the cause', () => {
     const persoon: DossierFeit = {
       type: 'PersoonGewijzigd', geboortedatum: '1990-03-01', nationaliteit: 'SY', officieleVoornamen: 'Amal',

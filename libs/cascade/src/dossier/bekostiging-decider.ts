@@ -155,11 +155,16 @@ export function inschrijvingsgegevens(b: Basisset): Inschrijvingsgegevens {
 
 /**
  * The fields of a basisset a change is named by (D8): what the instelling sees of its funding,
- * whether the inschrijving is still `actief`, and the inschrijving's facts, so that a change in any
- * of them (a new leerbedrijf, other official first names) is a new versie.
+ * whether the inschrijving is still `actief`, which opleiding and teldatum it is about, and the
+ * inschrijving's facts, so that a change in any of them (another crebo with the same funding, the
+ * next studiejaar's teldatum, a new leerbedrijf, other official first names) is a new versie: the
+ * foto's are made of the versions.
  */
 export function basissetVelden(b: Basisset): Record<string, unknown> {
-  return { ...zichtbareBasisset(b), actief: b.actief, ...inschrijvingsgegevens(b) };
+  return {
+    crebo: b.crebo, leerweg: b.leerweg, niveau: b.niveau, teldatum: b.teldatum, bekostigingsjaar: b.bekostigingsjaar, regime: b.regime, prognose: b.prognose,
+    ...zichtbareBasisset(b), actief: b.actief, ...inschrijvingsgegevens(b),
+  };
 }
 
 /** The basisset of every inschrijving recomputed; a new versie for each one that changed, and for each first one. */
