@@ -68,7 +68,7 @@ describe('the database unreachable for 30 s mid-batch: not ready meanwhile, then
     const nietReady = new Set<string>();
     const einde = Date.now() + WEG_MS;
     while (Date.now() < einde) {
-      await Promise.all(services.services.map(async (s) => ((await ready(s.url)) === 503 ? nietReady.add(s.naam) : undefined)));
+      await Promise.all(services.services.map(async (s) => ((await ready(s.url)) !== 200 ? nietReady.add(s.naam) : undefined)));
       await new Promise((r) => setTimeout(r, 1000));
     }
     await zetDatabase(true);

@@ -37,9 +37,12 @@ describe('basissetMapper', () => {
 
   it('names a change (D8) by exactly the fields the contract publishes, with the same values', () => {
     for (const v of [versie, versieMetGegevens]) {
-      const { basisset, actief, intensiteit, datumInschrijving, datumUitschrijving, leeftijdOpEenAugustus, inschrijvingVoorCorrectiefactor, officieleVoornamen, codeLeerbedrijf, bpv, diplomas } = basissetMapper.naarContract(v);
+      const {
+        crebo, leerweg, niveau, teldatum, bekostigingsjaar, regime, prognose,
+        basisset, actief, intensiteit, datumInschrijving, datumUitschrijving, leeftijdOpEenAugustus, inschrijvingVoorCorrectiefactor, officieleVoornamen, codeLeerbedrijf, bpv, diplomas,
+      } = basissetMapper.naarContract(v);
       expect({
-        ...basisset, actief, intensiteit, datumInschrijving, datumUitschrijving, leeftijdOpEenAugustus, inschrijvingVoorCorrectiefactor, officieleVoornamen, codeLeerbedrijf, bpv, diplomas,
+        crebo, leerweg, niveau, teldatum, bekostigingsjaar, regime, prognose, ...basisset, actief, intensiteit, datumInschrijving, datumUitschrijving, leeftijdOpEenAugustus, inschrijvingVoorCorrectiefactor, officieleVoornamen, codeLeerbedrijf, bpv, diplomas,
       }).toEqual(basissetVelden(v.basisset));
     }
   });

@@ -113,7 +113,9 @@ export class ServiceSupervisor {
 
   private async spawn(naam: ServiceNaam, instantie = 0): Promise<GestarteService> {
     const poort = await vrijePoort();
-    const proces = spawn(process.execPath, [join(ROOT, 'tools', 'run-service.js'), naam], {
+    // BRON_SERVICE_NODE_ARGS: node flags for the services only, e.g. "--cpu-prof --cpu-prof-dir=tmp/prof" (not allowed in NODE_OPTIONS).
+    const nodeArgs = (process.env.BRON_SERVICE_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const proces = spawn(process.execPath, [...nodeArgs, join(ROOT, 'tools', 'run-service.js'), naam], {
       cwd: ROOT,
       env: { ...process.env, ...this.opties.env, ...this.opties.envPerService?.[naam], [`${naam.toUpperCase()}_PORT`]: String(poort) },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventTypes, InstellingTopics, type FotoGemaakt } from '@bron/contracts';
-import { fotoIdVan, maakFoto, sectortotalenUit, tijdstip, type FotoMoment, type Sectortotalen } from '@bron/domein';
+import { fotoIdVan, maakFotoMetTekst, sectortotalenUit, tijdstip, type FotoMoment, type Sectortotalen } from '@bron/domein';
 import { voorInstelling } from '@bron/adapters';
 import { nieuwBericht, Outbox, ServiceRuntime, type Oorzaakbericht } from '@bron/infra';
 import type { EntityManager } from 'typeorm';
@@ -61,8 +61,8 @@ export class FotoMaker {
     let kop = bestaand;
     let nieuw = false;
     if (!kop) {
-      const foto = maakFoto(await this.versies.laatsteOp(manager, moment.instelling, moment.peildatum, moment.bekendOp), moment, { sector: await this.sector(manager, moment) });
-      nieuw = await this.fotos.bewaar(manager, foto);
+      const { foto, tekst } = maakFotoMetTekst(await this.versies.laatsteOp(manager, moment.instelling, moment.peildatum, moment.bekendOp), moment, { sector: await this.sector(manager, moment) });
+      nieuw = await this.fotos.bewaar(manager, foto, tekst);
       kop = (await this.fotos.kop(manager, foto.fotoId))!;
     }
     const berichten = [];

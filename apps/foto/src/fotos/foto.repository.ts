@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
-import { canoniekeFotoTekst, type BronFoto, type FotoSoort, type Sectortotalen } from '@bron/domein';
+import { canoniekeFotoTekst, checksumVanTekst, type BronFoto, type FotoSoort, type Sectortotalen } from '@bron/domein';
 import type { EntityManager } from 'typeorm';
 
 /** What is known of a stored foto without reading its content: what its announcement says. */
@@ -50,9 +49,12 @@ const toDomain = (r: KopRij): FotoKop => ({
  */
 @Injectable()
 export class Fotos {
-  /** Stores a foto unless its moment was made already (by another instance); true when this call stored it. */
-  async bewaar(manager: EntityManager, foto: BronFoto): Promise<boolean> {
-    const inhoud = gzipSync(Buffer.from(canoniekeFotoTekst(foto), 'utf8'), { level: 6 });
+  /**
+   * Stores a foto unless its moment was made already (by another instance); true when this call
+   * stored it. `tekst`: its canonical text when the caller has it (maakFotoMetTekst).
+   */
+  async bewaar(manager: EntityManager, foto: BronFoto, tekst = canoniekeFotoTekst(foto)): Promise<boolean> {
+    const inhoud = gzipSync(Buffer.from(tekst, 'utf8'), { level: 6 });
     const rijen: unknown[] = await manager.query(
       `INSERT INTO foto.foto (foto_id, instelling, soort, status, peildatum, bekend_op, checksum, aantal_inschrijvingen, aantal_studenten, aantal_bekostigd, sector_totaal, inhoud)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (foto_id) DO NOTHING RETURNING foto_id`,
@@ -97,7 +99,7 @@ export class Fotos {
     const [rij]: { inhoud: Buffer; checksum: string }[] = await manager.query(`SELECT inhoud, checksum FROM foto.foto WHERE foto_id = $1`, [fotoId]);
     if (!rij) return undefined;
     const tekst = gunzipSync(rij.inhoud).toString('utf8');
-    if (createHash('sha256').update(tekst, 'utf8').digest('hex') !== rij.checksum) throw new Error(`de inhoud van foto ${fotoId} past niet meer bij zijn checksum`);
+    if (checksumVanTekst(tekst) !== rij.checksum) throw new Error(`de inhoud van foto ${fotoId} past niet meer bij zijn checksum`);
     return { ...(JSON.parse(tekst) as Omit<BronFoto, 'checksum'>), checksum: rij.checksum };
   }
 

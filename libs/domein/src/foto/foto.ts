@@ -38,7 +38,10 @@ export function canoniekeFotoTekst(foto: Omit<BronFoto, 'checksum'> | BronFoto):
   return canoniekeJson(inhoud);
 }
 
-export const fotoChecksum = (foto: Omit<BronFoto, 'checksum'> | BronFoto): string => createHash('sha256').update(canoniekeFotoTekst(foto), 'utf8').digest('hex');
+/** The checksum of a foto's canonical text: sha256, hex. */
+export const checksumVanTekst = (tekst: string): string => createHash('sha256').update(tekst, 'utf8').digest('hex');
+
+export const fotoChecksum = (foto: Omit<BronFoto, 'checksum'> | BronFoto): string => checksumVanTekst(canoniekeFotoTekst(foto));
 
 const opVolgnummer = <T extends { volgnummer: number }>(xs: readonly T[]): T[] => [...xs].sort((a, b) => a.volgnummer - b.volgnummer);
 
@@ -52,6 +55,12 @@ function genormaliseerd(v: Basissetversie): FotoStudent {
   };
 }
 
+/** A foto with the canonical text its checksum is of, so that a caller that keeps the text does not write it a second time. */
+export interface FotoMetTekst {
+  readonly foto: BronFoto;
+  readonly tekst: string;
+}
+
 /**
  * The foto of moment M (D5): for the instelling, per inschrijving the last version of its basisset
  * on the peildatum known at M, the TMO and the sector totals. The same versions and moment give
@@ -59,6 +68,11 @@ function genormaliseerd(v: Basissetversie): FotoStudent {
  * versions became known after M.
  */
 export function maakFoto(regels: Iterable<Basissetversie>, moment: FotoMoment, opties: MaakFotoOpties = {}): BronFoto {
+  return maakFotoMetTekst(regels, moment, opties).foto;
+}
+
+/** `maakFoto` with its canonical text (`canoniekeFotoTekst` of the foto): the text of a whole sector's foto's is most of their making. */
+export function maakFotoMetTekst(regels: Iterable<Basissetversie>, moment: FotoMoment, opties: MaakFotoOpties = {}): FotoMetTekst {
   tijdstip(moment.bekendOp);
   const alle = [...regels];
   const studenten = standOp(alle, moment.peildatum, moment.bekendOp, moment.instelling)
@@ -80,5 +94,6 @@ export function maakFoto(regels: Iterable<Basissetversie>, moment: FotoMoment, o
     terugmeldingsoverzicht: maakTerugmeldingsoverzicht(studenten),
     sector: opties.sector ?? maakSectortotalen(standOp(alle, moment.peildatum, moment.bekendOp), moment.peildatum, moment.bekendOp),
   };
-  return { ...inhoud, checksum: fotoChecksum(inhoud) };
+  const tekst = canoniekeFotoTekst(inhoud);
+  return { foto: { ...inhoud, checksum: checksumVanTekst(tekst) }, tekst };
 }

@@ -7,11 +7,23 @@ export interface Wijziging {
 
 /** JSON with object keys in sorted order, so that equal values have equal text wherever they were stored. */
 export function canoniekeJson(waarde: unknown): string {
-  return JSON.stringify(waarde, (_sleutel, w: unknown) =>
-    w !== null && typeof w === 'object' && !Array.isArray(w)
-      ? Object.fromEntries(Object.entries(w as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : w,
-  );
+  return JSON.stringify(waarde, gesorteerd);
+}
+
+/**
+ * An object with its keys in sorted order: itself when they already are (no copy: a foto's text
+ * has some hundred thousand objects), else a copy. A copy lists integer-like keys first, in
+ * numeric order, as any object does; an object whose own order is sorted already lists them so too.
+ */
+function gesorteerd(_sleutel: string, w: unknown): unknown {
+  if (w === null || typeof w !== 'object' || Array.isArray(w)) return w;
+  const sleutels = Object.keys(w);
+  let i = 1;
+  while (i < sleutels.length && sleutels[i - 1] < sleutels[i]) i++;
+  if (i >= sleutels.length) return w;
+  const kopie: Record<string, unknown> = Object.create(null);
+  for (const k of sleutels.sort()) kopie[k] = (w as Record<string, unknown>)[k];
+  return kopie;
 }
 
 const alsTekst = (waarde: unknown): string | null => (waarde === undefined || waarde === null ? null : canoniekeJson(waarde));

@@ -22,6 +22,7 @@ export class PlatformClient {
   private readonly consumers: Consumer[] = [];
   readonly brokers: string[];
   private readonly groepPrefix: string;
+  private gesloten = false;
 
   constructor(env: NodeJS.ProcessEnv = process.env) {
     this.brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:19092').split(',');
@@ -62,9 +63,34 @@ export class PlatformClient {
     await this.client.ensureTopics(topics);
     // Positions taken before anything is sent, so that no answer can slip in before the reader starts.
     const start = vanafBegin ? [] : await Promise.all(topics.map(async (t) => ({ topic: this.client.physical(t), offsets: await this.client.endOffsets(t) })));
-    const consumer = this.client.consumer({ groupId: `${this.groepPrefix}${randomUUID()}` });
+    const groupId = `${this.groepPrefix}${randomUUID()}`;
+    await this.lees(groupId, topics, opBericht, vanafBegin, (consumer) => {
+      for (const { topic, offsets } of start) for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
+    });
+  }
+
+  /**
+   * One reader of the group, joined. When kafkajs gives up on it (a crash it does not restart
+   * from, as after a broker restart while the group coordinator is still loading), a new reader of
+   * the same group takes over from the offsets it committed, as the services' consumers do.
+   */
+  private async lees(
+    groupId: string, topics: string[], opBericht: (bericht: Ontvangen) => void | Promise<void>, vanafBegin: boolean, plaats: (consumer: Consumer) => void = () => undefined,
+  ): Promise<void> {
+    const consumer = this.client.consumer({ groupId });
     this.consumers.push(consumer);
     const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.gesloten) return;
+      const opnieuw = (wachtMs: number) => setTimeout(() => {
+        if (this.gesloten) return;
+        this.consumers.splice(this.consumers.indexOf(consumer), 1);
+        consumer.disconnect().catch(() => undefined)
+          .then(() => this.lees(groupId, topics, opBericht, true))
+          .catch(() => opnieuw(Math.min(wachtMs * 2, 30_000)));
+      }, wachtMs).unref();
+      opnieuw(1_000);
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: topics.map((t) => this.client.physical(t)), fromBeginning: vanafBegin });
     await consumer.run({
@@ -77,11 +103,12 @@ export class PlatformClient {
         await opBericht({ ...positie, type, key: message.key?.toString() ?? null, value, metadata: { ...metadata, eventType: type } } as Ontvangen);
       },
     });
-    for (const { topic, offsets } of start) for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
+    plaats(consumer);
     await joined;
   }
 
   async sluit(): Promise<void> {
+    this.gesloten = true;
     await Promise.all(this.consumers.map((c) => c.disconnect()));
     await this.producer?.disconnect();
     await this.client.disconnect();

@@ -34,7 +34,7 @@ export interface BerichtConsumerOptions {
   handler: BerichtHandler;
   maxAttempts?: number;
   retryDelayMs?: number;
-  /** Messages handled in one transaction (default 200). */
+  /** Messages handled in one transaction at most (default 1000; fewer when fewer are waiting). */
   batchSize?: number;
   /** Not ready when messages wait this long while no offset moves (default `BRON_CONSUMER_STILSTAND_MS`, else 60 s). */
   stilstandMs?: number;
@@ -42,7 +42,7 @@ export interface BerichtConsumerOptions {
   opgevenMs?: number;
 }
 
-const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 200);
+const DEFAULT_BATCH_SIZE = Number(process.env.BRON_BATCH_SIZE ?? 1000);
 const HERSTART_EERSTE_MS = 1_000;
 const HERSTART_MAX_MS = 30_000;
 const VERBINDING_WACHT_MAX_MS = 5_000;
