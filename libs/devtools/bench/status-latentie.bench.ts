@@ -1,11 +1,15 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EventTypes, InstellingTopics, Topics } from '@bron/contracts';
 import { PlatformClient, nieuwBericht, vanType, wachtTot } from '@bron/infra';
 import { SERVICES, leverAan, persoonsnummer, prng } from '../src';
 import { BENCH_MAP, benchSysteem } from './bench-systeem';
+import { schrijfIntakeBestand } from './intake-bestand';
 import { KLEIN, binnen, kwantiel, meldResultaat, piekGeheugenMb, verdeling as kwantielen } from './meting';
 
+const ROOT = join(__dirname, '..', '..', '..');
 const INSTELLING = '25LX';
 
 /** Deterministic persoonsnummers, each once: no student of one batch is in the other. */
@@ -35,10 +39,12 @@ function records(aantal: number, soort: string, student: () => string): Record<s
  * INSTELLING (the measured aanlevering's, all computed), one at a time, a VooropleidingGeregistreerd
  * from VO (a cause not the instelling's own, which changes the basisset's hoogste vooropleiding),
  * from just before it is sent until its Notificatie arrives on the instelling's topic. BENCH_NOTIFICATIES
- * sets the number (default 1,000; `--klein` 100), after 20 unmeasured ones.
+ * sets the number (default 1,000; `--klein` 100), after 20 unmeasured ones; `zolang` stops it early
+ * (during an intake: only while the intake runs).
  */
-async function notificatieLatentie(env: NodeJS.ProcessEnv, afzender: PlatformClient, persoonsnummers: string[], opruimen: (() => Promise<void>)[]) {
-  const opwarmen = 20;
+async function notificatieLatentie(
+  env: NodeJS.ProcessEnv, afzender: PlatformClient, persoonsnummers: string[], opruimen: (() => Promise<void>)[], zolang: () => boolean = () => true, opwarmen = 20,
+) {
   const aantal = Math.min(Number(process.env.BENCH_NOTIFICATIES ?? (KLEIN ? 100 : 1_000)), persoonsnummers.length - opwarmen);
   const aankomst = new Map<string, (tijd: number) => void>();
   const lezer = new PlatformClient({ ...process.env, ...env });
@@ -47,7 +53,7 @@ async function notificatieLatentie(env: NodeJS.ProcessEnv, afzender: PlatformCli
     if (vanType(EventTypes.Notificatie)(b)) aankomst.get(b.value.persoonsnummer)?.(performance.now());
   });
   const latenties: number[] = [];
-  for (let i = 0; i < opwarmen + aantal; i++) {
+  for (let i = 0; i < opwarmen + aantal && zolang(); i++) {
     const pn = persoonsnummers[i];
     const aangekomen = new Promise<number>((resolve) => aankomst.set(pn, resolve));
     const t0 = performance.now();
@@ -60,6 +66,39 @@ async function notificatieLatentie(env: NodeJS.ProcessEnv, afzender: PlatformCli
     if (i >= opwarmen) latenties.push(t1 - t0);
   }
   return kwantielen(latenties);
+}
+
+/**
+ * The same external change to notificatie, while an aanlevering of BENCH_TIJDENS_RECORDS records
+ * (default 100,000; `--klein` 20,000) of other students of the same instelling runs through the system: the
+ * changes start once the intake has begun and stop when its command has every answer.
+ */
+async function notificatieTijdensIntake(env: NodeJS.ProcessEnv, afzender: PlatformClient, persoonsnummers: string[], opruimen: (() => Promise<void>)[]) {
+  const records = Number(process.env.BENCH_TIJDENS_RECORDS ?? (KLEIN ? 20_000 : 100_000));
+  const bestand = join(BENCH_MAP, `aanlevering-${records}.csv`);
+  await schrijfIntakeBestand(bestand, records);
+  const cli = spawn(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'bron.js'), 'aanleveren', bestand, '--instelling', INSTELLING, '--batch-id', 'bench-tijdens', '--timeout', '3600'], {
+    env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  let loopt = true;
+  const klaar = once(cli, 'exit').finally(() => (loopt = false));
+  opruimen.push(async () => {
+    if (loopt) cli.kill('SIGKILL');
+  });
+  // Under way: the first answers of the intake have arrived.
+  const lezer = new PlatformClient({ ...process.env, ...env });
+  opruimen.push(() => lezer.sluit());
+  let antwoorden = 0;
+  await lezer.volg([InstellingTopics.terugkoppeling(INSTELLING)], (b) => {
+    if (vanType(EventTypes.Terugkoppeling)(b) && b.value.batchId === 'bench-tijdens') antwoorden++;
+  });
+  await wachtTot('de eerste antwoorden op de aanlevering', () => antwoorden >= Math.min(1_000, records / 10) || !loopt, 300_000);
+  // The system is warm already: every change counts, as long as the intake runs.
+  const gemeten = await notificatieLatentie(env, afzender, persoonsnummers, opruimen, () => loopt, 0);
+  const [code] = (await klaar) as [number];
+  if (code !== 0) throw new Error(`bron aanleveren tijdens de notificaties eindigde met ${code}`);
+  if (gemeten.aantal === 0) throw new Error(`de aanlevering van ${records} records was klaar voor er een wijziging gemeten was: geef meer records (BENCH_TIJDENS_RECORDS)`);
+  return { ...gemeten, records };
 }
 
 /**
@@ -151,9 +190,11 @@ async function main(): Promise<void> {
 
     const notificatie = await notificatieLatentie(env, afzender, gemeten.map((r) => r.persoonsnummer), opruimen);
     console.log(`notificatie na een externe wijziging (VO), rustig systeem, één tegelijk: p50 ${ms(notificatie.p50)}, p99 ${ms(notificatie.p99)}, max ${ms(notificatie.max)} over ${notificatie.aantal} wijzigingen (doel: p99 < 250 ms)`);
+    const tijdensIntake = await notificatieTijdensIntake(env, afzender, gemeten.slice(notificatie.aantal + 40).map((r) => r.persoonsnummer), opruimen);
+    console.log(`notificatie na een externe wijziging tijdens een aanlevering van ${tijdensIntake.records} records: p50 ${ms(tijdensIntake.p50)}, p99 ${ms(tijdensIntake.p99)}, max ${ms(tijdensIntake.max)} over ${tijdensIntake.aantal} wijzigingen (doel: p99 < 1000 ms)`);
     const piekMb = Object.fromEntries(SERVICES.map((naam) => [naam, piekGeheugenMb(services.service(naam).proces.pid)]));
     console.log(`piekgeheugen: ${Object.entries(piekMb).map(([s, mb]) => `${s} ${mb} MB`).join(', ')}`);
-    meldResultaat({ status: statusResultaat, notificatie, piekMb });
+    meldResultaat({ status: statusResultaat, notificatie, notificatieTijdensIntake: tijdensIntake, piekMb });
   } finally {
     for (const stap of opruimen.reverse()) await stap().catch(() => undefined);
   }
