@@ -28,6 +28,7 @@ const STAPPEN: Stap[] = [
   { naam: 'basissetHttp', bestand: 'apps/bekostiging/bench/basisset-http.bench.ts', timeoutMs: (KLEIN ? 4 : 15) * MINUUT },
   { naam: 'intake', bestand: 'libs/devtools/bench/intake.bench.ts', timeoutMs: (KLEIN ? 6 : 90) * MINUUT },
   { naam: 'status', bestand: 'libs/devtools/bench/status-latentie.bench.ts', timeoutMs: (KLEIN ? 5 : 45) * MINUUT },
+  { naam: 'sectorIntake', bestand: 'libs/devtools/bench/sector-intake.bench.ts', timeoutMs: (KLEIN ? 5 : 60) * MINUUT },
   { naam: 'sectorFoto', bestand: 'apps/foto/bench/sector-foto.bench.ts', timeoutMs: (KLEIN ? 5 : 60) * MINUUT, optioneel: true },
 ];
 

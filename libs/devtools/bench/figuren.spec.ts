@@ -37,7 +37,7 @@ describe('the bench table', () => {
   it('says which bench failed, and marks what is not measured', () => {
     const zonder = figuren({ ...resultaten, basissetHttp: undefined }, { basissetHttp: { fout: 'eindigde met 1' } }, false);
     expect(rij(zonder, 'basisset over HTTP p99')).toMatchObject({ waarde: null, opmerking: 'fout: basissetHttp eindigde met 1' });
-    expect(rij(zonder, 'intake hele sector').opmerking).toBe('niet gemeten (TODO)');
+    expect(rij(zonder, 'intake gegenereerde sector').opmerking).toBe('niet gemeten');
   });
 
   it('prints every row under one header', () => {

@@ -24,6 +24,7 @@ export interface Resultaten {
   };
   basissetHttp?: { vragen: number; ms: Kwantielen };
   cascade?: { perSeconde: number; doel: number };
+  sectorIntake?: { studenten: number; instellingen: number; records: number; perSeconde: number; piekMb: Record<string, number> };
   /** apps/foto/bench/sector-foto.bench.ts (its SectorFotoFiguren; only what the table shows). */
   sectorFoto?: { studenten: number; instellingen: number; projectie: { perSeconde: number; piekMb: number }; fotos: { aantal: number; seconden: number; piekMb: number }; piekMb: number };
 }
@@ -64,7 +65,6 @@ export function figuren(r: Resultaten, stappen: Record<string, { fout?: string }
     const gehaald = f.doel && getoetst !== undefined ? (f.doel.op === '>=' ? getoetst >= f.doel.grens : getoetst < f.doel.grens) : undefined;
     rijen.push({ ...f, waarde, ...(anker ? { anker, verhouding } : {}), ...(gehaald !== undefined ? { gehaald } : {}) });
   };
-  const todo = (figuur: string, eenheid: string, doel?: Doel) => rijen.push({ figuur, waarde: null, eenheid, doel, opmerking: 'niet gemeten (TODO)' });
 
   const a = r.ankers;
   const kafka = a && { naam: 'Kafka-rondgang', waarde: a.kafka.perSeconde, eenheid: 'berichten/s' };
@@ -81,7 +81,9 @@ export function figuren(r: Resultaten, stappen: Record<string, { fout?: string }
   rij('intake', { figuur: `intake ${n.toLocaleString('en')} records, per record`, eenheid: 'records/s', doel: { op: '>=', grens: 0.25, op_verhouding: true } }, i?.perSeconde, kafka);
   rij('intake', { figuur: `intake per Kafka-bericht (${i?.berichtenPerRecord ?? '?'} per record)`, eenheid: 'berichten/s' }, i && Math.round(i.perSeconde * i.berichtenPerRecord), kafka);
   rij('intake', { figuur: `intake rijschrijvingen (${i?.rijschrijvingenPerRecord ?? '?'} per record)`, eenheid: 'rijen/s' }, i && Math.round(i.perSeconde * i.rijschrijvingenPerRecord), insert);
-  todo('intake hele sector (alle instellingen tegelijk), per record', 'records/s', { op: '>=', grens: 0.25, op_verhouding: true });
+  const si = r.sectorIntake;
+  const sectorGrootte = si ? `${si.records.toLocaleString('en')} records van ${si.studenten.toLocaleString('en')} studenten, ${si.instellingen} instellingen` : '?';
+  rij('sectorIntake', { figuur: `intake gegenereerde sector (${sectorGrootte}, alle instellingen tegelijk), per record`, eenheid: 'records/s', doel: { op: '>=', grens: 0.25, op_verhouding: true } }, si?.perSeconde, kafka);
 
   const s = r.status;
   rij('status', { figuur: `bekostigingsstatus na terugkoppeling p50 (${s?.status.records.toLocaleString('en') ?? '?'} records)`, eenheid: 'ms' }, s?.status.ms.p50, lat('p50'));
@@ -102,7 +104,7 @@ export function figuren(r: Resultaten, stappen: Record<string, { fout?: string }
 
   // Peak RSS: the highest of the two system benches (each starts the services afresh).
   for (const service of ['aanlevering', 'bekostiging', 'foto', 'notificatie']) {
-    const pieken = [r.intake?.piekMb[service], r.status?.piekMb[service]].filter((x): x is number => x !== undefined && x > 0);
+    const pieken = [r.intake?.piekMb[service], r.status?.piekMb[service], r.sectorIntake?.piekMb[service]].filter((x): x is number => x !== undefined && x > 0);
     rij('intake', { figuur: `piek-RSS ${service}`, eenheid: 'MB', doel: { op: '<', grens: MB_GRENS } }, pieken.length > 0 ? Math.max(...pieken) : undefined);
   }
   const f = r.sectorFoto;
