@@ -42,17 +42,19 @@ async function main(): Promise<void> {
     const start = performance.now();
     const commandos = brins.map((brin) => {
       const cli = spawn(process.execPath, [join(ROOT, 'apps', 'cli', 'bin', 'bron.js'), 'aanleveren', join(map, `aanlevering-${brin}.csv`), '--instelling', brin, '--batch-id', 'sector', '--timeout', '7200'], {
-        env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'ignore'],
+        env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'],
       });
+      let fouten = '';
+      cli.stderr.on('data', (d: Buffer) => (fouten = (fouten + d.toString()).slice(-500)));
       opruimen.push(async () => {
         if (cli.exitCode === null) cli.kill('SIGKILL');
       });
-      return once(cli, 'exit').then(([code]) => ({ brin, code: code as number }));
+      return once(cli, 'exit').then(([code]) => ({ brin, code: code as number, fouten }));
     });
     const uitkomsten = await Promise.all(commandos);
     const commandoSeconden = (performance.now() - start) / 1000;
     const mislukt = uitkomsten.filter((u) => u.code !== 0);
-    if (mislukt.length > 0) throw new Error(`bron aanleveren eindigde niet met 0 voor ${mislukt.map((u) => `${u.brin} (${u.code})`).join(', ')}`);
+    if (mislukt.length > 0) throw new Error(`bron aanleveren eindigde niet met 0 voor ${mislukt.map((u) => `${u.brin} (${u.code}): ${u.fouten.trim()}`).join('; ')}`);
 
     const tijden = await Promise.all(brins.map((brin) => eersteEnLaatste(kafka, InstellingTopics.aanlevering(brin), InstellingTopics.terugkoppeling(brin))));
     const seconden = (Math.max(...tijden.map((t) => t.laatste)) - Math.min(...tijden.map((t) => t.eerste))) / 1000;

@@ -60,13 +60,16 @@ export class PlatformClient {
    * the schemas does not know is passed over (a newer producer); its value could not be read.
    */
   async volg(topics: string[], opBericht: (bericht: Ontvangen) => void | Promise<void>, vanafBegin = false): Promise<void> {
-    await this.client.ensureTopics(topics);
+    // A topic just made (by this client or another) may not have its leader yet: retriable, as for a send.
+    await herhaalBijKafkaFout(() => this.client.ensureTopics(topics));
     // Positions taken before anything is sent, so that no answer can slip in before the reader starts.
-    const start = vanafBegin ? [] : await Promise.all(topics.map(async (t) => ({ topic: this.client.physical(t), offsets: await this.client.endOffsets(t) })));
+    const start = vanafBegin
+      ? []
+      : await herhaalBijKafkaFout(() => Promise.all(topics.map(async (t) => ({ topic: this.client.physical(t), offsets: await this.client.endOffsets(t) }))));
     const groupId = `${this.groepPrefix}${randomUUID()}`;
-    await this.lees(groupId, topics, opBericht, vanafBegin, (consumer) => {
+    await herhaalBijKafkaFout(() => this.lees(groupId, topics, opBericht, vanafBegin, (consumer) => {
       for (const { topic, offsets } of start) for (const { partition, offset } of offsets) consumer.seek({ topic, partition, offset });
-    });
+    }));
   }
 
   /**
@@ -91,8 +94,15 @@ export class PlatformClient {
       }, wachtMs).unref();
       opnieuw(1_000);
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((t) => this.client.physical(t)), fromBeginning: vanafBegin });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: topics.map((t) => this.client.physical(t)), fromBeginning: vanafBegin });
+    } catch (error) {
+      // Not started: gone again, so that another attempt starts clean.
+      this.consumers.splice(this.consumers.indexOf(consumer), 1);
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const positie = { topic: this.client.logical(topic), partition, offset: message.offset };
