@@ -4,7 +4,7 @@ import { EventTypes, type FotoAangevraagd } from '@bron/contracts';
 import { basissetversieVan } from '@bron/adapters';
 import { BerichtContext, OnverwerkbaarBerichtFout, vanType, type Ontvangen } from '@bron/infra';
 import { FotoMaker, MomentNietStabiel } from '../fotos/foto-maker';
-import { FotoVersies, type TeBewarenVersie } from '../fotos/foto-versies.repository';
+import { FotoVersies } from '../fotos/foto-versies.repository';
 import { fotoMomentVan, OngeldigeFotoAanvraag } from '../fotos/foto-aanvraag';
 import { FOTO_PLANNING } from '../planning/fotoplanner';
 import type { FotoPlanning } from '../planning/fotokalender';
@@ -20,11 +20,7 @@ export class FotoHandler {
 
   @EventPattern(EventTypes.BasissetBerekend, { consumer: 'foto', reeks: true })
   async opBasissetsBerekend(@Payload() berichten: Ontvangen[], @Ctx() context: BerichtContext): Promise<void> {
-    const versies: TeBewarenVersie[] = berichten.filter(vanType(EventTypes.BasissetBerekend)).map((b) => {
-      const { bekendSinds: _, ...versie } = basissetversieVan(b.value, '');
-      return versie;
-    });
-    await this.versies.bewaar(context.manager, versies);
+    await this.versies.bewaar(context.manager, berichten.filter(vanType(EventTypes.BasissetBerekend)).map((b) => basissetversieVan(b.value)));
   }
 
   /**

@@ -22,26 +22,27 @@ const BBL: BasissetBerekend = {
 };
 
 describe('basissetversieVan: a BasissetBerekend as the foto keeps it', () => {
-  it('keeps the whole basisset, the inschrijving and the student, known since the given moment', () => {
-    const v = basissetversieVan(BBL, '2016-10-02T10:00:00.000Z');
+  it('keeps the whole basisset, the inschrijving and the student; the moment it became known is the foto service\'s own, not in the message', () => {
+    const v = basissetversieVan(BBL);
     expect(v).toMatchObject({
-      persoonsnummer: '012345672', persoonsnummerSoort: 'BSN', instelling: '25LX', inschrijvingId: 'INS-7', versie: 3, teldatum: '2016-10-01', bekendSinds: '2016-10-02T10:00:00.000Z',
+      persoonsnummer: '012345672', persoonsnummerSoort: 'BSN', instelling: '25LX', inschrijvingId: 'INS-7', versie: 3, teldatum: '2016-10-01',
       crebo: '25180', leerweg: 'BBL', intensiteit: 'VT', niveau: 2, datumInschrijving: '2016-08-01', datumUitschrijvingWerkelijk: null, leeftijdOpEenAugustus: 19,
       inschrijvingVoorCorrectiefactor: true, officieleVoornamen: 'Zoë', codeLeerbedrijf: '000012345', verblijfsstatusRechtmatig: true,
       basisset: { bekostigd: false, hoogsteVooropleiding: { code: 'HAVO', overgangsbewijs: true }, verblijfsjarenNiveau2tot4: 2, prijsfactor: 1.3, diplomawaardeOpleiding: 0.3 },
     });
+    expect(v).not.toHaveProperty('bekendSinds');
     expect(v.basisset.bekostigdeDiplomas).toEqual([{ crebo: '25078', niveau: 3, datum: '2015-06-30', diplomawaarde: 0.5, specialist: null }]);
     expect(v.bpv).toEqual([{ volgnummer: 1, afsluitdatum: '2017-01-10', datumBegin: '2017-01-15', datumEindGepland: null, datumEindWerkelijk: null, crebo: '25180', codeLeerbedrijf: '000012345' }]);
   });
 
   it('states what the platform does not receive instead of guessing it', () => {
-    const v = basissetversieVan(BBL, '2016-10-02T10:00:00.000Z');
+    const v = basissetversieVan(BBL);
     expect(v).toMatchObject({ datumUitschrijvingGepland: null, leerroutefase: null, indicatieBekostigbaar: true });
-    expect(basissetversieVan({ ...BBL, intensiteit: 'EX' }, 't').indicatieBekostigbaar).toBe(false);
+    expect(basissetversieVan({ ...BBL, intensiteit: 'EX' }).indicatieBekostigbaar).toBe(false);
   });
 
   it('makes signalen of the reasons with a funding consequence only, numbered, with their rule', () => {
-    const v = basissetversieVan(BBL, 't');
+    const v = basissetversieVan(BBL);
     expect(v.signalen).toEqual([
       { volgnummer: 1, code: 'INS_BBL_GEEN_BPV', omschrijving: 'Bbl zonder BPV-overeenkomst.', parameters: [{ naam: 'regel', waarde: 'UWEB 2.2.2 lid 2' }], teldatum: 'EEN_OKTOBER' },
     ]);

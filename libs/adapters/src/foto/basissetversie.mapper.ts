@@ -21,13 +21,13 @@ function signalenVan(redenen: readonly ContractReden[]): FotoSignaal[] {
 }
 
 /**
- * A BasissetBerekend as the foto service keeps it: one `Basissetversie`, known since `bekendSinds`
- * (the foto service's own moment of recording it, not the sender's). What the platform does not
+ * A BasissetBerekend as the foto service keeps it: one `Basissetversie` without its `bekendSinds`,
+ * which is the foto service's own moment of recording it (the database's clock), not the sender's. What the platform does not
  * receive is stated, not guessed: the intake has no geplande uitschrijfdatum, no leerroutefase and
  * no distinction between BSN and onderwijsnummer (every persoonsnummer is written as BSN), and an
  * inschrijving is asked to be bekostigd unless the student is an examendeelnemer (docs/foto.md).
  */
-export function basissetversieVan(b: BasissetBerekend, bekendSinds: string): Basissetversie {
+export function basissetversieVan(b: BasissetBerekend): Omit<Basissetversie, 'bekendSinds'> {
   const s = b.basisset;
   const signalen: InschrijvingSignaal[] = signalenVan(s.redenen).map((signaal) => ({ ...signaal, teldatum: 'EEN_OKTOBER' }));
   return {
@@ -37,7 +37,6 @@ export function basissetversieVan(b: BasissetBerekend, bekendSinds: string): Bas
     inschrijvingId: b.inschrijvingId,
     versie: Number(b.versie),
     teldatum: b.teldatum,
-    bekendSinds,
     actief: b.actief,
     crebo: b.crebo,
     leerweg: b.leerweg,

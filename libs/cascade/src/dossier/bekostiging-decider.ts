@@ -98,11 +98,14 @@ export interface ZichtbareBasisset {
   verblijfsstatusRechtmatig: boolean | null;
 }
 
+/** A reden as the instelling reads it: its code, its text and the rule it applies. */
+const zichtbareReden = (r: Reden) => ({ code: r.code, tekst: redenTekst(r.code), regel: r.regel });
+
 /** One place for what an instelling is shown of a basisset: the contract's `basisset`, and what a change is named by. */
 export function zichtbareBasisset(b: Basisset): ZichtbareBasisset {
   return {
     bekostigd: b.bekostigd,
-    redenen: b.redenen.map((r) => ({ code: r.code, tekst: redenTekst(r.code), regel: r.regel })),
+    redenen: b.redenen.map(zichtbareReden),
     hoogsteVooropleiding: b.hoogsteVooropleiding === null ? null : { code: b.hoogsteVooropleiding.code, overgangsbewijs: b.hoogsteVooropleiding.overgangsbewijs },
     verblijfsjarenEntree: b.verblijfsjarenEntree,
     verblijfsjarenNiveau2tot4: b.verblijfsjarenNiveau2tot4,
@@ -132,9 +135,6 @@ export interface Inschrijvingsgegevens {
     redenen: { code: string; tekst: string; regel: string }[];
   }[];
 }
-
-/** A reden as the instelling reads it, as in `zichtbareBasisset`. */
-const zichtbareReden = (r: Reden) => ({ code: r.code, tekst: redenTekst(r.code), regel: r.regel });
 
 /** One place for the inschrijving's facts in a basisset: the contract's top-level fields, and what a change is named by. */
 export function inschrijvingsgegevens(b: Basisset): Inschrijvingsgegevens {
