@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { TestDatabase } from '../database/test-database';
 import { GEHEIM_BYTES, maakApiSleutel, sleutelHash } from './api-sleutel';
 import { ApiSleutelRepository } from './api-sleutel.repository';
@@ -43,6 +44,25 @@ describe('toegang schema', () => {
     // Opening it again (another service, the tool) changes nothing.
     await (await openToegangDatabase(db.url)).destroy();
     expect(await db.query(`SELECT id FROM toegang.api_sleutel ORDER BY id`)).toEqual([{ id: '7' }, { id: '9' }, { id: '10' }]);
+  });
+
+  it('leaves aanlevering.api_sleutel alone while the aanlevering service migrates its own schema (a later migration of it still refers to the table)', async () => {
+    const eigen = await TestDatabase.maak();
+    const aanlevering = new Client({ connectionString: eigen.url });
+    await aanlevering.connect();
+    try {
+      await eigen.query(`CREATE SCHEMA aanlevering`);
+      await eigen.query(`CREATE TABLE aanlevering.api_sleutel (id bigserial PRIMARY KEY, instelling text NOT NULL, sleutel_hash text NOT NULL UNIQUE, omschrijving text,
+        aangemaakt_op timestamptz NOT NULL DEFAULT now(), ingetrokken_op timestamptz)`);
+      // The aanlevering service between its migrations 10 and 11: it holds its migration lock (openDatabase).
+      await aanlevering.query(`SELECT pg_advisory_lock(hashtext('migraties:aanlevering'))`);
+      await (await openToegangDatabase(eigen.url)).destroy();
+      expect(await eigen.query(`SELECT to_regclass('aanlevering.api_sleutel') IS NOT NULL AS bestaat`)).toEqual([{ bestaat: true }]);
+      expect(await eigen.query(`SELECT to_regclass('toegang.api_sleutel') IS NOT NULL AS bestaat`)).toEqual([{ bestaat: true }]);
+    } finally {
+      await aanlevering.end();
+      await eigen.verwijder();
+    }
   });
 
   it('keeps every query in the audit and refuses to change or remove one', async () => {

@@ -38,8 +38,15 @@ export async function maakSleuteltabel(q: QueryRunner): Promise<void> {
  * toegang.api_sleutel with their ids, so that every key keeps working and keeps its id, then drops
  * the old table. References to a key id (ontvangen_batch.api_sleutel_id) keep their values.
  */
-export async function verhuisSleutels(q: QueryRunner, oudeTabel: string): Promise<void> {
+export async function verhuisSleutels(q: QueryRunner, oudeTabel: string, opties: { nietTijdensMigratieVan?: string } = {}): Promise<void> {
   await maakSleuteltabel(q);
+  // Another schema's table moves only while that schema's own migrations are not running (their
+  // lock in openDatabase), and its migrations wait until this transaction is done: dropped between
+  // two of them, the table would be gone for the next one that still refers to it, for good.
+  if (opties.nietTijdensMigratieVan !== undefined) {
+    const [{ vrij }] = await q.query(`SELECT pg_try_advisory_xact_lock(hashtext($1)) AS vrij`, [`migraties:${opties.nietTijdensMigratieVan}`]);
+    if (!vrij) return;
+  }
   const [{ bestaat }] = await q.query(`SELECT to_regclass($1) IS NOT NULL AS bestaat`, [oudeTabel]);
   if (!bestaat) return;
   await q.query(`
@@ -65,8 +72,9 @@ export class ToegangSchema1764500000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     // Whoever migrates first (a service or tools/api-sleutel.js) moves the old keys, so that a new
-    // key can never take the id of an old one that has not moved yet.
-    await verhuisSleutels(q, OUDE_SLEUTELTABEL);
+    // key can never take the id of an old one that has not moved yet; but not while the aanlevering
+    // service is migrating its own schema (its migration 12 moves them itself).
+    await verhuisSleutels(q, OUDE_SLEUTELTABEL, { nietTijdensMigratieVan: 'aanlevering' });
     await q.query(`
       CREATE TABLE IF NOT EXISTS ${TOEGANG_SCHEMA}.raadpleging (
         id bigserial PRIMARY KEY,
